@@ -1,0 +1,87 @@
+"""The package's errors: one small hierarchy, each error naming what was wrong.
+
+Every error the package raises on bad input is a `DecisionError`, so callers
+(the command line, the browser widget, the MkDocs hook) can catch that one type
+and show its message. Errors about input carry `problems`: a list of
+`Problem`s, one per bad or missing field, so nothing is reported one at a time.
+"""
+
+
+class Problem:
+    """One thing wrong with one field of an input."""
+
+    __slots__ = ("field", "message")
+
+    field: str
+    """The name of the field, e.g. `labelled_examples`."""
+    message: str
+    """What is wrong and what the field accepts."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.field + ": " + self.message
+
+    def __repr__(self) -> str:
+        return "Problem(%r, %r)" % (self.field, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Problem)
+            and other.field == self.field
+            and other.message == self.message
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.message))
+
+
+class DecisionError(Exception):
+    """Base class of every error the package raises on bad input."""
+
+
+class _ProblemsError(DecisionError):
+    """An error that lists every problem found, not just the first."""
+
+    summary = "invalid input"
+
+    def __init__(self, problems: "list[Problem]") -> None:
+        self.problems = list(problems)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        lines = [self.summary + ":"]
+        for problem in self.problems:
+            lines.append("- " + str(problem))
+        return "\n".join(lines)
+
+    @property
+    def fields(self) -> "list[str]":
+        """The names of the fields with problems, in the order found."""
+        return [problem.field for problem in self.problems]
+
+
+class InvalidAnswers(_ProblemsError):
+    """An answer set is missing answers or has answers the framework does not accept."""
+
+    summary = "the answers are incomplete or invalid"
+
+
+class InvalidCostInputs(_ProblemsError):
+    """Cost-model inputs are missing, not numbers, or out of their valid range."""
+
+    summary = "the cost inputs are invalid"
+
+
+class InvalidShareLink(DecisionError):
+    """A share link is tampered with, truncated, or of an unknown version."""
+
+
+class UnknownSection(DecisionError):
+    """No section of the guide has that anchor id."""
+
+    def __init__(self, section_id: str) -> None:
+        self.section_id = section_id
+        super().__init__("no section of the guide has the anchor id %r" % (section_id,))
