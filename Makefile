@@ -1,0 +1,61 @@
+# The project's verbs: the same ones locally and in CI.
+#
+#   make serve   set everything up, then build and serve the site on 127.0.0.1 with live reload
+#   make test    set everything up, then run every test (unit, runtimes, built site, browser)
+#   make build   write the static site to site/ for publishing to any static host
+#   make bench   measure the site and the widget; writes docs/performance.md
+#   make lock    re-pin the Python tools (requirements/dev.in -> requirements/dev.txt)
+#
+# Everything the project needs is installed by `make setup`: Debian's Chromium
+# (for the browser tests and benchmarks), a virtual environment with the pinned
+# Python tools, and the pinned npm packages (PyScript and its interpreters).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: setup system-deps serve build test test-fast bench lock clean
+
+setup: system-deps $(VENV)/.installed node_modules/.installed
+
+# Debian packages: Chromium for the browser tests (playwright cannot download
+# browsers here). Skipped when already present; needs root (or sudo).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium $$(command -v node >/dev/null || echo "nodejs npm"); \
+	fi
+
+$(VENV)/.installed: requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+# The test run builds the site itself (tests/support/site.py), once per session.
+test: setup
+	$(BIN)/python -m pytest --cov --cov-report=term
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lock:
+	$(PYTHON) -m venv /tmp/decision-guide-lock
+	/tmp/decision-guide-lock/bin/pip install --quiet pip-tools==7.6.2
+	/tmp/decision-guide-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements/dev.txt requirements/dev.in
+
+clean:
+	rm -rf site build dist .pytest_cache .hypothesis .coverage htmlcov
