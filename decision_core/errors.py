@@ -85,3 +85,16 @@ class UnknownSection(DecisionError):
     def __init__(self, section_id: str) -> None:
         self.section_id = section_id
         super().__init__("no section of the guide has the anchor id %r" % (section_id,))
+
+
+class UnknownId(DecisionError):
+    """No item of the framework's data (a field, option, criterion, threshold, outcome...) has that id."""
+
+    def __init__(self, kind: str, id: object, known: "tuple[str, ...]" = ()) -> None:
+        self.kind = kind
+        self.id = id
+        self.known = tuple(known)
+        message = "no %s has the id %r" % (kind, id)
+        if self.known:
+            message += "; known: " + ", ".join(self.known)
+        super().__init__(message)
