@@ -15,7 +15,7 @@ Example:
 import math
 
 from .errors import InvalidAnswers, Problem
-from .questions import FIELDS, Field
+from .questions import FIELDS, Field, get_field
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -155,6 +155,26 @@ def _check(field: Field, value: object) -> "str | None":
             return "expected true or false, got " + _describe(value)
         return None
     return _check_number(field, value)
+
+
+def check_answer(name: str, value: object) -> "str | None":
+    """Check one answer on its own, as a form or the terminal quiz does before moving on.
+
+    Args:
+        name: The field's name, e.g. `labelled_examples`.
+        value: The answer; `None` means "not stated".
+
+    Returns:
+        What is wrong with it, in a phrase, or `None` if it is accepted.
+
+    Raises:
+        UnknownId: No field has that name.
+
+    Example:
+        >>> check_answer("labelled_examples", -3)
+        'must not be negative, got -3'
+    """
+    return _check(get_field(name), value)
 
 
 def validate_answers(raw: "Mapping[str, object] | Answers | object") -> Answers:
