@@ -147,6 +147,8 @@ def format_number(value: "float | int | None") -> str:
     """
     if value is None:
         return "none"
+    if not abs(value) < 1e15:  # beyond any bound; also inf and NaN
+        return "%.3g" % value
     negative = value < 0
     hundredths = int(abs(value) * 100 + 0.5)
     text = "{:,}".format(hundredths // 100)
@@ -251,7 +253,8 @@ COST_INPUTS: "tuple[CostInput, ...]" = (
        "fine-tuning"),
     _n("retrain_interval_months", "Retrain every", 6, "months", 120, 1,
        "Retrain every 6 months and at every base-model retirement (fine-tuning lifecycle)", _COLLECTED,
-       "How often the model is trained again (training compute only; put 0 for never).", "fine-tuning"),
+       "How often the model is trained again (training compute only; put 0 for never).", "fine-tuning",
+       integer=True),
     # Retrieval
     _n("embedding_usd_per_1m", "Embedding price", 0.02, _M, 1000, 0.01,
        "OpenAI text-embedding-3-small", _COLLECTED,

@@ -152,7 +152,7 @@ class CostInputs:
     """Runs per training, counting failed and tuning runs."""
     labelling_usd_per_example: float
     """Cost of labelling one example, in dollars."""
-    retrain_interval_months: float
+    retrain_interval_months: int
     """Months between retrainings; 0 for never."""
     embedding_usd_per_1m: float
     """Embedding price per 1M tokens, in dollars."""
@@ -195,7 +195,7 @@ class CostInputs:
             else:
                 value = _DEFAULTS[cost_input.id]
             setattr(self, cost_input.id, value)
-        for key in sorted(str(key) for key in values if key not in _DEFAULTS):
+        for key in sorted(_key_text(key) for key in values if key not in _DEFAULTS):
             problems.append(Problem(key, "is not a cost input"))
         if problems:
             raise InvalidCostInputs(problems)
@@ -280,6 +280,9 @@ class CostInputs:
 
 
 def _key_text(key: object) -> str:
+    # An unknown key as a field name: itself when it is a short, non-empty string, else its repr.
+    if isinstance(key, str) and key.strip() and len(key) <= 40:
+        return key
     text = repr(key)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -334,7 +337,7 @@ class OptionCost:
     """Fixed costs paid every month, in dollars."""
     retraining_usd: float
     """Cost of each retraining, in dollars (0 for RAG)."""
-    retrain_interval_months: float
+    retrain_interval_months: int
     """Months between retrainings, 0 for never."""
     horizon_months: int
     """Months the comparison covers."""
@@ -348,7 +351,7 @@ class OptionCost:
         id: str,
         items: "tuple[CostItem, ...]",
         *,
-        retrain_interval_months: float,
+        retrain_interval_months: int,
         horizon_months: int,
         queries_per_day: float,
     ) -> None:
@@ -486,7 +489,8 @@ def _option(inputs: CostInputs, option_id: str) -> OptionCost:
 def _break_even_volume(rag: OptionCost, fine_tuning: OptionCost) -> "float | None":
     horizon = rag.horizon_months
     saving = rag.per_query_usd - fine_tuning.per_query_usd
-    if not _less(fine_tuning.per_query_usd, rag.per_query_usd):
+    # A saving under a billionth of the price, or of a picodollar, is rounding noise, not a saving.
+    if saving <= max(1e-12, 1e-9 * rag.per_query_usd):
         return None
     extra = fine_tuning.fixed_usd(horizon) - rag.fixed_usd(horizon)
     if extra <= 0:
