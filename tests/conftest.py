@@ -1,0 +1,104 @@
+"""Shared fixtures: the public client scenarios and Hypothesis strategies for answer sets."""
+
+import json
+import pathlib
+import sys
+
+import pytest
+from hypothesis import strategies as st
+
+TESTS = pathlib.Path(__file__).parent
+ROOT = TESTS.parent
+if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a checkout, no install
+    sys.path.insert(0, str(ROOT))
+
+from decision_core.questions import FIELDS, MAXIMUM  # noqa: E402
+SCENARIOS = TESTS / "scenarios" / "public.json"
+
+
+def _load_cases() -> list:
+    return json.loads(SCENARIOS.read_text(encoding="utf-8"))
+
+
+PUBLIC_CASES = _load_cases()
+"""The public scenarios, loaded once (also used to parametrise tests)."""
+
+
+def _value_strategy(field: object) -> st.SearchStrategy:
+    """Valid values of one field, biased towards the thresholds the engine decides by."""
+    if field.kind == "choice":
+        return st.sampled_from(field.values)
+    if field.kind == "boolean":
+        return st.booleans()
+    low = field.minimum or 0
+    near = st.sampled_from([0, 1, 99, 100, 299, 300, 301, 499, 500, 999, 1000, 1001, 4999, 5000,
+                            9999, 10000, 99999, 100000, 3000000]).filter(lambda n: n >= low)
+    numbers = st.one_of(near, st.integers(min_value=low, max_value=MAXIMUM))
+    if field.kind == "number":
+        numbers = st.one_of(numbers, st.floats(min_value=low, max_value=MAXIMUM, allow_nan=False))
+    if field.nullable:
+        numbers = st.one_of(st.none(), numbers)
+    return numbers
+
+
+@st.composite
+def _answer_sets(draw: st.DrawFn) -> dict:
+    raw = {}
+    for field in FIELDS:
+        if not field.required and draw(st.booleans()):
+            continue
+        raw[field.name] = draw(_value_strategy(field))
+    return raw
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=20), children, max_size=6),
+    max_leaves=20,
+)
+"""Arbitrary JSON-like values."""
+
+
+@st.composite
+def _near_answer_sets(draw: st.DrawFn) -> dict:
+    """Answer sets with some fields wrong, missing or extra: the shapes a client really sends."""
+    raw = draw(_answer_sets())
+    for field in FIELDS:
+        roll = draw(st.integers(0, 5))
+        if roll == 0:
+            raw.pop(field.name, None)
+        elif roll == 1:
+            raw[field.name] = draw(JSON_VALUES)
+    if draw(st.booleans()):
+        raw[draw(st.text(max_size=10))] = draw(JSON_VALUES)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def answer_sets() -> st.SearchStrategy:
+    """A strategy for valid answer sets (optional fields sometimes left out)."""
+    return _answer_sets()
+
+
+@pytest.fixture(scope="session")
+def near_answer_sets() -> st.SearchStrategy:
+    """A strategy for answer sets with random mistakes in them."""
+    return _near_answer_sets()
+
+
+@pytest.fixture(scope="session")
+def json_values() -> st.SearchStrategy:
+    """A strategy for arbitrary JSON-like values."""
+    return JSON_VALUES
+
+
+@pytest.fixture(scope="session")
+def public_cases() -> list:
+    """The public client scenarios with their expected outcomes."""
+    return _load_cases()
+
+
+@pytest.fixture
+def s01() -> dict:
+    """The answers of scenario S01 (weekly-changing fees with citations: RAG)."""
+    return dict(PUBLIC_CASES[0]["answers"])

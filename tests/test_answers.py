@@ -1,0 +1,150 @@
+"""Validation of answer sets: every problem reported at once, no silent defaults."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from decision_core.answers import Answers, check_answer, validate_answers
+from decision_core.errors import DecisionError, InvalidAnswers
+from decision_core.questions import FIELDS
+
+
+def _problems(raw):
+    with pytest.raises(InvalidAnswers) as caught:
+        validate_answers(raw)
+    return {problem.field: problem.message for problem in caught.value.problems}
+
+
+def test_optional_fields_take_their_defaults(s01):
+    """Leaving out the optional fields gives unknown quality, no budgets and no citations."""
+    for name in ("data_quality", "latency_budget_ms", "budget_usd", "needs_citations"):
+        del s01[name]
+    answers = validate_answers(s01)
+    assert (answers.data_quality, answers.latency_budget_ms, answers.budget_usd, answers.needs_citations) == (
+        "unknown", None, None, False)
+
+
+def test_to_dict_lists_every_field_including_defaults(s01):
+    """to_dict returns all eight fields, defaults included, JSON-able."""
+    del s01["needs_citations"]
+    result = validate_answers(s01).to_dict()
+    assert sorted(result) == sorted(field.name for field in FIELDS)
+    assert result["needs_citations"] is False
+
+
+def test_missing_required_fields_are_each_named():
+    """An empty answer set names every required field, and only those."""
+    assert list(_problems({})) == ["knowledge_change", "need", "labelled_examples", "queries_per_day"]
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("labelled_examples", True, "expected a number, got true"),
+    ("labelled_examples", 2.0, "whole number"),
+    ("labelled_examples", "500", "whole number"),
+    ("labelled_examples", -1, "must not be negative"),
+    ("queries_per_day", 10**13, "at most"),
+    ("latency_budget_ms", 0, "at least 1"),
+    ("budget_usd", -0.5, "must not be negative"),
+    ("budget_usd", math.inf, "finite"),
+    ("budget_usd", math.nan, "finite"),
+    ("budget_usd", False, "expected a number"),
+    ("budget_usd", "20k", "expected a number"),
+    ("needs_citations", 1, "expected true or false"),
+    ("needs_citations", None, "null is not accepted"),
+    ("data_quality", "excellent", "expected one of high, mixed, low, unknown, got 'excellent'"),
+    ("data_quality", None, "leave the field out"),
+    ("knowledge_change", None, "is required, got null"),
+    ("need", ["knowledge"], "a value of type list"),
+])
+def test_wrong_values_are_refused_with_a_clear_message(s01, field, value, words):
+    """Wrong types, booleans as numbers, floats as integers, unknown options and out-of-range values are refused."""
+    s01[field] = value
+    assert words in _problems(s01)[field]
+
+
+def test_accepted_edge_values(s01):
+    """Zero examples, a float budget and null budgets are accepted."""
+    s01.update(labelled_examples=0, budget_usd=1250.5, latency_budget_ms=None)
+    assert validate_answers(s01).budget_usd == 1250.5
+    s01["budget_usd"] = None
+    assert validate_answers(s01).budget_usd is None
+
+
+def test_unknown_keys_are_refused(s01):
+    """Keys the contract does not know are problems, listed after the fields."""
+    s01["colour"] = "blue"
+    s01[3] = 4
+    assert list(_problems(s01)) == ["3", "colour"]
+
+
+def test_every_problem_is_reported_at_once():
+    """A set with several mistakes lists all of them, not the first."""
+    problems = _problems({"knowledge_change": "hourly", "need": "both", "labelled_examples": -4,
+                          "queries_per_day": 1.5, "extra": 1})
+    assert list(problems) == ["knowledge_change", "labelled_examples", "queries_per_day", "extra"]
+
+
+@pytest.mark.parametrize("raw", [None, [], "answers", 3, True])
+def test_a_non_object_is_refused(raw):
+    """Anything but an object of answers is refused with one problem."""
+    assert list(_problems(raw)) == ["answers"]
+
+
+def test_answers_are_revalidated(s01):
+    """validate_answers accepts an Answers, and re-checks one built by hand."""
+    answers = validate_answers(s01)
+    assert validate_answers(answers) == answers
+    broken = Answers(knowledge_change="hourly", need="knowledge", labelled_examples=0, queries_per_day=1)
+    assert list(_problems(broken)) == ["knowledge_change"]
+
+
+def test_replace_returns_a_validated_copy(s01):
+    """replace changes one field and validates the result."""
+    answers = validate_answers(s01)
+    assert answers.replace(need="both").need == "both"
+    assert answers.need == "knowledge"
+    with pytest.raises(InvalidAnswers):
+        answers.replace(need="everything")
+
+
+def test_answers_compare_hash_and_print_by_value(s01):
+    """Answers are equal by value, hashable, and their repr lists the fields in order."""
+    one, two = validate_answers(s01), validate_answers(dict(s01))
+    assert one == two and hash(one) == hash(two) and one != s01
+    assert repr(one).startswith("Answers(knowledge_change='weekly', need='knowledge'")
+
+
+def test_long_strings_are_shortened_in_messages(s01):
+    """A long wrong value is cut in the message."""
+    s01["need"] = "x" * 100
+    assert "..." in _problems(s01)["need"]
+
+
+def test_check_answer_checks_one_field():
+    """check_answer returns None for a good answer and a phrase for a bad one."""
+    assert check_answer("need", "both") is None
+    assert check_answer("latency_budget_ms", None) is None
+    assert check_answer("need", "facts").startswith("expected one of")
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_valid_answer_sets_validate(answer_sets, data):
+    """Every valid answer set validates, keeping every given value."""
+    raw = data.draw(answer_sets)
+    answers = validate_answers(raw)
+    for name, value in raw.items():
+        assert getattr(answers, name) == value
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_random_values_raise_only_decision_errors(json_values, near_answer_sets, data):
+    """Random JSON-like values and damaged answer sets either validate or raise InvalidAnswers."""
+    for raw in (data.draw(json_values), data.draw(near_answer_sets)):
+        try:
+            validate_answers(raw)
+        except DecisionError as error:
+            assert isinstance(error, InvalidAnswers) and error.problems

@@ -1,0 +1,49 @@
+"""The error hierarchy: every error is a DecisionError and names what was wrong."""
+
+import pytest
+
+from decision_core.errors import (
+    DecisionError,
+    InvalidAnswers,
+    InvalidCostInputs,
+    InvalidShareLink,
+    Problem,
+    UnknownId,
+    UnknownSection,
+)
+
+
+@pytest.mark.parametrize("error", [InvalidAnswers, InvalidCostInputs, InvalidShareLink, UnknownSection, UnknownId])
+def test_every_error_is_a_decision_error(error):
+    """Callers can catch DecisionError alone."""
+    assert issubclass(error, DecisionError)
+
+
+def test_invalid_answers_lists_every_problem():
+    """InvalidAnswers keeps every problem and lists each on its own line."""
+    error = InvalidAnswers([Problem("need", "is required"), Problem("budget_usd", "must not be negative")])
+    assert error.fields == ["need", "budget_usd"]
+    assert str(error).splitlines() == [
+        "the answers are incomplete or invalid:", "- need: is required", "- budget_usd: must not be negative"]
+
+
+def test_problems_compare_by_field_and_message():
+    """Problems are equal when field and message are, and hash alike."""
+    assert Problem("a", "b") == Problem("a", "b")
+    assert Problem("a", "b") != Problem("a", "c")
+    assert Problem("a", "b") != ("a", "b")
+    assert hash(Problem("a", "b")) == hash(Problem("a", "b"))
+    assert repr(Problem("a", "b")) == "Problem('a', 'b')"
+
+
+def test_unknown_id_names_the_kind_the_id_and_the_known_ids():
+    """UnknownId says what kind of thing was asked for and which ids exist."""
+    error = UnknownId("threshold", "max-examples", ("min-examples",))
+    assert (error.kind, error.id, error.known) == ("threshold", "max-examples", ("min-examples",))
+    assert str(error) == "no threshold has the id 'max-examples'; known: min-examples"
+    assert str(UnknownId("thing", 3)) == "no thing has the id 3"
+
+
+def test_invalid_cost_inputs_has_its_own_summary():
+    """InvalidCostInputs says the cost inputs are invalid."""
+    assert str(InvalidCostInputs([Problem("x", "y")])).startswith("the cost inputs are invalid:")
