@@ -1,0 +1,251 @@
+/*
+ * The widget runtime loader: loaded on every page (overrides/runtime-config.html),
+ * it starts PyScript only on pages with a widget (template: widget.html) and
+ * keeps every widget's state honest: data-state="loading" | "ready" | "error".
+ *
+ * - The site's absolute base comes from this script's own URL (it lives at
+ *   <base>assets/widgets/runtime.js), so the site works at the root, under a
+ *   sub-path and from `mkdocs serve`, with no host baked in.
+ * - PyScript reads its configuration once, when core.js loads, and resolves
+ *   relative URLs against the address of the moment, which changes under
+ *   Material's instant navigation. So the <mpy-config>/<py-config> element is
+ *   written here with absolute URLs, once, just before core.js is loaded, and
+ *   outside the parts of the page that instant navigation swaps.
+ * - Every page view with a widget (document$, first load and instant
+ *   navigation alike) appends a small Python script that runs the glue
+ *   (assets/widgets/widgets.py); a running interpreter is reused.
+ * - If the interpreter cannot load (blocked, offline, a missing file), the
+ *   widgets say so and offer a retry; a timeout catches what no error reports.
+ *   The static content stays usable throughout.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var settingsElement = document.getElementById("__widget-runtime");
+  if (!script || !settingsElement) return;
+
+  var BASE = new URL("../../", script.src).href;
+  var settings = JSON.parse(settingsElement.textContent);
+  var NAMES = { micropython: "MicroPython", pyodide: "Pyodide" };
+  var SIZES = { micropython: "about 1 MB", pyodide: "about 14 MB" };
+  var name = NAMES[settings.interpreter] || settings.interpreter;
+
+  var core = "idle"; // idle | loading | loaded | failed
+  var failure = "";
+  var timer = 0;
+  var view = 0;
+
+  function absolute(path) {
+    return new URL(path, BASE).href;
+  }
+
+  function roots() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-widget]"));
+  }
+
+  function statusOf(root) {
+    var status = root.querySelector("[data-widget-status]");
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "widget-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("data-widget-status", "");
+      root.insertBefore(status, root.firstChild);
+    }
+    return status;
+  }
+
+  function setState(root, state, message, retry) {
+    root.setAttribute("data-state", state);
+    var status = statusOf(root);
+    status.textContent = message;
+    if (retry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button widget-status__retry";
+      button.setAttribute("data-widget-retry", "");
+      button.textContent = "Retry";
+      button.addEventListener("click", function () {
+        location.reload();
+      });
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(button);
+    }
+  }
+
+  function fail(root, reason) {
+    setState(
+      root,
+      "error",
+      "The interactive part could not load (" + reason + "). " +
+        "Everything else on this page still works; your answers stay as they are.",
+      true
+    );
+  }
+
+  function failAll(reason) {
+    failure = reason;
+    clearTimeout(timer);
+    roots().forEach(function (root) {
+      if (root.getAttribute("data-state") !== "ready") fail(root, reason);
+    });
+  }
+
+  function loading() {
+    return roots().some(function (root) {
+      return root.getAttribute("data-state") === "loading";
+    });
+  }
+
+  // Errors while the runtime loads: a failed import of the interpreter or of
+  // PyScript's chunks, a failed fetch of the wheel or the glue.
+  function related(text) {
+    text = String(text || "");
+    return (
+      text.indexOf("/assets/runtime/") !== -1 ||
+      text.indexOf("/assets/widgets/") !== -1 ||
+      /dynamically imported module|Failed to fetch|NetworkError|WebAssembly|wasm|micropython|pyodide/i.test(text)
+    );
+  }
+
+  window.addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason;
+    var text = reason && (reason.stack || reason.message) ? reason.stack || reason.message : String(reason);
+    if (core !== "idle" && loading() && related(text)) failAll("a file of the Python runtime did not load");
+  });
+  window.addEventListener(
+    "error",
+    function (event) {
+      var target = event.target;
+      var text = event.message || (target && (target.src || target.href)) || "";
+      if (core !== "idle" && loading() && related(text)) failAll("a file of the Python runtime did not load");
+    },
+    true
+  );
+
+  function writeConfig() {
+    var tag = settings.type + "-config";
+    if (document.querySelector(tag)) return;
+    var files = {};
+    settings.files.forEach(function (pair) {
+      files[absolute(pair[0])] = pair[1];
+    });
+    var config = {
+      interpreter: absolute(settings.interpreter_url),
+      files: files,
+      // Only what the widgets use: no editor, terminal, game or error banner
+      // (errors reach the widget's own status line instead).
+      plugins: ["!error", "!py-editor", "!py-terminal", "!py-game", "!codemirror", "!donkey",
+                "!deprecations-manager"]
+    };
+    var element = document.createElement(tag);
+    element.setAttribute("hidden", "");
+    element.textContent = JSON.stringify(config);
+    // In <body>, outside the swapped content: instant navigation keeps it.
+    document.body.appendChild(element);
+  }
+
+  function loadCore() {
+    if (core !== "idle") return;
+    core = "loading";
+    writeConfig();
+    var element = document.createElement("script");
+    element.type = "module";
+    element.src = absolute(settings.core);
+    element.addEventListener("load", function () {
+      core = "loaded";
+    });
+    element.addEventListener("error", function () {
+      core = "failed";
+      failAll("PyScript did not load");
+    });
+    document.head.appendChild(element);
+  }
+
+  function runGlue(marker) {
+    var element = document.createElement("script");
+    element.type = settings.type;
+    // The glue reports back through window.__widgetRuntime; a failure to
+    // import it is reported the same way.
+    element.textContent = [
+      "from pyscript import window",
+      "try:",
+      "    import widgets",
+      "except Exception as error:",
+      "    window.__widgetRuntime.failAll('the widget code did not load: ' + str(error))",
+      "else:",
+      "    widgets.main()",
+      ""
+    ].join("\n");
+    marker.appendChild(element);
+  }
+
+  function boot() {
+    var marker = document.querySelector("[data-widget-page]");
+    view += 1;
+    clearTimeout(timer);
+    if (!marker || marker.hasAttribute("data-widget-booted")) return;
+    marker.setAttribute("data-widget-booted", "");
+    var widgets = roots();
+    if (!widgets.length) return;
+    if (failure) {
+      failAll(failure);
+      return;
+    }
+    widgets.forEach(function (root) {
+      setState(root, "loading", "Loading the interactive part (Python in your browser, " + name + ", " +
+        (core === "loaded" ? "already downloaded" : SIZES[settings.interpreter] || "a download") +
+        "). You can start now: nothing you enter is lost.");
+    });
+    var started = performance.now();
+    var thisView = view;
+    window.__widgetRuntime.started = started;
+    timer = setTimeout(function () {
+      if (thisView === view && loading()) failAll("it took too long to start");
+    }, settings.timeout_ms || 20000);
+    loadCore();
+    runGlue(marker);
+  }
+
+  // Before Python is ready the form is plain HTML: keep a press of Enter from
+  // submitting (and reloading) it, and note that the reader started, so a
+  // share link in the address does not overwrite their answers.
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest && event.target.closest("[data-quiz-form]")) event.preventDefault();
+  });
+  document.addEventListener(
+    "input",
+    function (event) {
+      var form = event.target.closest && event.target.closest("[data-quiz-form]");
+      if (form) form.setAttribute("data-touched", "");
+    },
+    true
+  );
+
+  window.__widgetRuntime = {
+    base: BASE,
+    interpreter: settings.interpreter,
+    started: 0,
+    timings: [],
+    ready: function (root) {
+      setState(root, "ready", "");
+      window.__widgetRuntime.timings.push(performance.now() - window.__widgetRuntime.started);
+      if (!loading()) clearTimeout(timer);
+    },
+    fail: function (root, reason) {
+      fail(root, String(reason));
+    },
+    failAll: function (reason) {
+      failAll(String(reason));
+    }
+  };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(boot);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", boot);
+  } else {
+    boot();
+  }
+})();

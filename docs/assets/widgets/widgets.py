@@ -1,0 +1,278 @@
+"""PyScript glue for the guide's widgets: read the DOM, call decision_core, write the DOM.
+
+Runs in the reader's browser under MicroPython or Pyodide. runtime.js runs
+`widgets.main()` on every page view that has a widget (first load and
+Material's instant navigation alike); the interpreter, and this module, stay
+loaded between views, so `main()` binds to whatever widgets the current page
+holds. No decision is made here: the quiz asks `decision_core.engine`, the
+table asks `decision_core.rules.tally`, and every fragment of HTML comes from
+`decision_core.views`, escaped. Text that comes from the URL is only ever
+written with `textContent`.
+"""
+
+import time
+
+from pyscript import document, window
+from pyscript.ffi import create_proxy
+
+from decision_core.errors import DecisionError, InvalidAnswers
+from decision_core.engine import recommend
+from decision_core.questions import FIELDS, QUESTIONS
+from decision_core.rules import tally
+from decision_core.sharelink import decode_answers, share_url
+from decision_core import views
+
+_KEEP = []
+"""Event-handler proxies, kept alive for as long as the interpreter runs."""
+
+
+def _proxy(function):
+    proxy = create_proxy(function)
+    _KEEP.append(proxy)
+    return proxy
+
+
+def _all(root, selector):
+    nodes = root.querySelectorAll(selector)
+    return [nodes.item(index) for index in range(nodes.length)]
+
+
+def _runtime():
+    return window.__widgetRuntime
+
+
+def _today():
+    year, month, day = time.localtime()[:3]
+    return "%04d-%02d-%02d" % (year, month, day)
+
+
+def _number(field, text):
+    """Turn a number input's text into a number; leave what is not one for validation to report."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if value == value and value not in (float("inf"), float("-inf")) and value == int(value):
+        return int(value)
+    return value
+
+
+class Quiz:
+    """The quiz on `quiz/`: the form is built-time HTML; this keeps the result in step with it."""
+
+    def __init__(self, root):
+        self.root = root
+        self.form = root.querySelector("[data-quiz-form]")
+        self.progress = root.querySelector("[data-quiz-progress]")
+        self.output = root.querySelector("[data-quiz-output]")
+        self.result = root.querySelector("[data-quiz-result]")
+        self.announce = root.querySelector("[data-quiz-announce]")
+        self.cta = root.querySelector("[data-quiz-cta]")
+        self.notice = root.querySelector("[data-quiz-notice]")
+        self.share = ""
+        self.choice = None
+
+    def bind(self):
+        self.form.addEventListener("input", _proxy(self.on_input))
+        self.form.addEventListener("change", _proxy(self.on_input))
+        self.form.addEventListener("reset", _proxy(self.on_reset))
+        self.form.addEventListener("submit", _proxy(self.on_submit))
+        self.root.addEventListener("click", _proxy(self.on_click))
+        self.apply_share_link()
+        self.update()
+
+    # -- reading and writing the form -------------------------------------
+
+    def control(self, name, value=None):
+        return self.form.querySelector("#" + views.field_id(name, value))
+
+    def read(self):
+        """Return the answers the form holds (only fields with an answer) and how many questions are done."""
+        raw = {}
+        for field in FIELDS:
+            if field.kind == "choice":
+                checked = self.form.querySelector('input[name="%s"]:checked' % field.name)
+                if checked:
+                    raw[field.name] = str(checked.value)
+            elif field.kind == "boolean":
+                raw[field.name] = bool(self.control(field.name).checked)
+            else:
+                element = self.control(field.name)
+                text = str(element.value).strip()
+                if text:
+                    raw[field.name] = _number(field, text)
+                elif element.validity.badInput:
+                    raw[field.name] = "not a number"
+        answered = 0
+        for question in QUESTIONS:
+            if all(field.name in raw for field in question.fields if field.required):
+                answered += 1
+        return raw, answered
+
+    def fill(self, answers):
+        for field in FIELDS:
+            value = answers.get(field.name)
+            if field.kind == "choice":
+                if value is not None:
+                    control = self.control(field.name, str(value))
+                    if control:
+                        control.checked = True
+            elif field.kind == "boolean":
+                self.control(field.name).checked = bool(value)
+            else:
+                self.control(field.name).value = "" if value is None else str(value)
+
+    def apply_share_link(self):
+        query = str(window.location.search)
+        if "a=" not in query and "v=" not in query:
+            return
+        if self.form.hasAttribute("data-touched"):
+            return  # the reader started answering while Python loaded: theirs wins
+        try:
+            answers = decode_answers(query)
+        except DecisionError as error:
+            self.show_notice("The link's answers were changed, cut short or made by a newer "
+                             "version of this guide, so the quiz starts empty. (" + str(error) + ")")
+            return
+        self.fill(answers)
+
+    def show_notice(self, text):
+        self.notice.querySelector("[data-quiz-notice-text]").textContent = text
+        self.notice.hidden = False
+
+    # -- events -------------------------------------------------------------
+
+    def on_input(self, event):
+        self.update()
+
+    def on_submit(self, event):
+        event.preventDefault()
+        self.update()
+
+    def on_reset(self, event):
+        self.notice.hidden = True
+        if "a=" in str(window.location.search):
+            window.history.replaceState(window.history.state, "", window.location.pathname)
+        # The form's values are reset after this event: update once they are.
+        window.setTimeout(_proxy(self.after_reset), 0)
+
+    def after_reset(self, *args):
+        self.update()
+        first = self.form.querySelector("input")
+        if first:
+            first.focus()
+
+    def on_click(self, event):
+        target = event.target
+        if not target or not target.closest or not target.closest("[data-quiz-copy]"):
+            return
+        status = self.root.querySelector("[data-quiz-copy-status]")
+        link = self.root.querySelector("[data-quiz-share]")
+
+        def copied(*args):
+            status.textContent = "Link copied."
+
+        def refused(*args):
+            # No clipboard (insecure context or permission refused): select the link instead.
+            selection = window.getSelection()
+            selection.selectAllChildren(link)
+            status.textContent = "Copying was refused: the link is selected, copy it with Ctrl+C or ⌘C."
+
+        clipboard = window.navigator.clipboard
+        if clipboard and window.isSecureContext:
+            clipboard.writeText(self.share).then(_proxy(copied), _proxy(refused))
+        else:
+            refused()
+
+    # -- the result ---------------------------------------------------------
+
+    def update(self):
+        raw, answered = self.read()
+        total = len(QUESTIONS)
+        self.progress.textContent = views.progress_text(answered, total)
+        recommendation = None
+        if answered < total:
+            self.output.innerHTML = views.render_waiting(answered, total)
+        else:
+            try:
+                recommendation = recommend(raw)
+            except InvalidAnswers as error:
+                self.output.innerHTML = views.render_problems(error.problems)
+        if recommendation is None:
+            self.result.removeAttribute("data-choice")
+            if self.cta:
+                self.cta.hidden = True
+            if self.choice is not None:
+                self.announce.textContent = "No recommendation yet."
+            self.choice = None
+            return
+        base = str(_runtime().base)
+        self.share = base + share_url(recommendation.answers)
+        self.output.innerHTML = views.render_result(recommendation, base, self.share, _today())
+        self.result.setAttribute("data-choice", recommendation.choice)
+        if self.cta:
+            self.cta.hidden = False
+        if recommendation.choice != self.choice:
+            self.announce.textContent = views.announcement(recommendation)
+        self.choice = recommendation.choice
+
+
+class DecisionTable:
+    """The quick decision table on `decision-table/`: tick rows, see the tally."""
+
+    def __init__(self, root):
+        self.root = root
+        self.boxes = _all(root, 'input[type="checkbox"][name="criterion"]')
+        self.verdict = root.querySelector(".live-table__verdict")
+
+    def bind(self):
+        handler = _proxy(self.on_change)
+        for box in self.boxes:
+            box.disabled = False
+            box.addEventListener("change", handler)
+        self.update()
+
+    def on_change(self, event):
+        self.update()
+
+    def update(self):
+        result = tally([str(box.value) for box in self.boxes if box.checked])
+        for outcome, count in result.counts:
+            for output in _all(self.root, 'output[data-outcome="%s"]' % outcome):
+                output.textContent = str(count)
+        for element in _all(self.root, "[data-outcome]"):
+            if result.leader and element.getAttribute("data-outcome") == result.leader:
+                element.classList.add("live-table__leader")
+            else:
+                element.classList.remove("live-table__leader")
+        if result.leader:
+            self.root.setAttribute("data-leader", result.leader)
+        else:
+            self.root.removeAttribute("data-leader")
+        if self.verdict:
+            self.verdict.textContent = result.text
+
+
+WIDGETS = (("quiz", Quiz), ("decision-table", DecisionTable))
+
+
+def main():
+    """Bind every widget on the current page, then report each one ready (or failed)."""
+    runtime = _runtime()
+    for root in _all(document, "[data-widget]"):
+        if root.hasAttribute("data-bound"):
+            continue
+        kind = str(root.getAttribute("data-widget"))
+        for name, widget in WIDGETS:
+            if name == kind:
+                try:
+                    widget(root).bind()
+                except Exception as error:  # report it on the page, not only in the console
+                    runtime.fail(root, "the widget stopped: " + str(error))
+                    raise
+                root.setAttribute("data-bound", "")
+                runtime.ready(root)

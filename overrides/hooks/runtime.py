@@ -1,0 +1,219 @@
+"""Build-time plumbing for the in-browser widgets (a MkDocs hook).
+
+What it does, once per build:
+
+- checks the `extra.pyscript.interpreter` setting of `mkdocs.yml`
+  (`micropython`, the default, or `pyodide`) and that `node_modules/` holds
+  PyScript and that interpreter (else the build fails and says `make setup`);
+- builds the `decision_core` wheel from the checkout
+  (`python -m build --wheel --no-isolation`, in a scratch copy so that
+  concurrent builds never share a `build/` folder; cached by content hash in
+  `.cache/wheels/`);
+- renders the quiz form from `decision_core.questions` into `docs/quiz.md`'s
+  `<!-- quiz:form -->` marker, so the questions are plain HTML before any script;
+- exposes `widget_runtime` to the templates (`overrides/runtime-config.html`);
+- copies PyScript's `dist/`, the interpreter's files and the wheel into
+  `site/assets/runtime/`.
+
+Nothing is fetched from a CDN: the browser only ever asks the site itself.
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+"""The checkout: `overrides/hooks/runtime.py` lives two folders down."""
+
+RUNTIME_DIR = "assets/runtime"
+"""Where the runtime goes in the built site."""
+
+QUIZ_FORM_MARKER = "<!-- quiz:form -->"
+"""The comment in a page's Markdown that the quiz form replaces."""
+
+# interpreter name -> (PyScript script type, npm package, files to copy, entry module)
+INTERPRETERS = {
+    "micropython": (
+        "mpy",
+        "@micropython/micropython-webassembly-pyscript",
+        ("micropython.mjs", "micropython.wasm"),
+        "micropython.mjs",
+    ),
+    "pyodide": (
+        "py",
+        "pyodide",
+        ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+         "pyodide-lock.json"),
+        "pyodide.mjs",
+    ),
+}
+
+PYSCRIPT_PACKAGE = "@pyscript/core"
+
+GLUE = ("widgets.py",)
+"""The PyScript glue modules in `docs/assets/widgets/`, unpacked next to the wheel."""
+
+_state = {}
+
+
+def _fail(message):
+    raise PluginError("runtime hook: " + message)
+
+
+def _node_modules():
+    return ROOT / "node_modules"
+
+
+def _check_node_modules(interpreter):
+    _type, package, names, _entry = INTERPRETERS[interpreter]
+    missing = []
+    core = _node_modules() / PYSCRIPT_PACKAGE / "dist" / "core.js"
+    if not core.is_file():
+        missing.append(str(core.relative_to(ROOT)))
+    for name in names:
+        path = _node_modules() / package / name
+        if not path.is_file():
+            missing.append(str(path.relative_to(ROOT)))
+    if missing:
+        _fail(
+            "the browser runtime is not installed (missing: " + ", ".join(missing) + "). "
+            "Run `make setup` (it runs `npm ci`) and build again."
+        )
+
+
+def _package_sources():
+    sources = [ROOT / "pyproject.toml", ROOT / "README.md"]
+    sources += sorted(
+        path for path in (ROOT / "decision_core").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    )
+    return [path for path in sources if path.is_file()]
+
+
+def _build_wheel():
+    """Build the wheel from the checkout, or reuse the one built from the same sources."""
+    digest = hashlib.sha256()
+    sources = _package_sources()
+    for path in sources:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    key = digest.hexdigest()[:16]
+    cache = ROOT / ".cache" / "wheels" / key
+    wheels = sorted(cache.glob("*.whl")) if cache.is_dir() else []
+    if wheels:
+        return key, wheels[0]
+    with tempfile.TemporaryDirectory(prefix="decision-core-wheel-") as scratch:
+        scratch = Path(scratch)
+        for path in sources:
+            target = scratch / path.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+        out = scratch / "dist"
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(scratch)],
+            cwd=scratch, capture_output=True, text=True,
+        )
+        built = sorted(out.glob("*.whl"))
+        if result.returncode != 0 or not built:
+            _fail("could not build the decision_core wheel (python -m build --wheel --no-isolation):\n"
+                  + result.stdout[-2000:] + result.stderr[-2000:])
+        if not built[0].name.endswith("-py3-none-any.whl"):
+            _fail("the decision_core wheel is not pure Python: " + built[0].name)
+        tmp_cache = cache.with_name(key + ".tmp%d" % os.getpid())
+        tmp_cache.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built[0], tmp_cache / built[0].name)
+        try:
+            tmp_cache.rename(cache)
+        except OSError:  # another build got there first: theirs is the same wheel
+            shutil.rmtree(tmp_cache, ignore_errors=True)
+    return key, sorted(cache.glob("*.whl"))[0]
+
+
+def _interpreter_setting(config):
+    pyscript = (config.get("extra") or {}).get("pyscript") or {}
+    name = str(pyscript.get("interpreter") or "micropython").strip().lower()
+    if name not in INTERPRETERS:
+        _fail("extra.pyscript.interpreter must be one of %s, not %r"
+              % (", ".join(sorted(INTERPRETERS)), name))
+    return name
+
+
+def on_config(config):
+    """Check the setting and node_modules, build the wheel, and note the runtime's URLs."""
+    interpreter = _interpreter_setting(config)
+    _check_node_modules(interpreter)
+    key, wheel = _build_wheel()
+    script_type, _package, _names, entry = INTERPRETERS[interpreter]
+    wheel_url = "%s/wheels/%s/%s" % (RUNTIME_DIR, key, wheel.name)
+    files = [[wheel_url, "./*"]]
+    for name in GLUE:
+        files.append(["assets/widgets/" + name, "./" + name])
+    _state.clear()
+    _state.update(
+        interpreter=interpreter,
+        wheel=wheel,
+        wheel_url=wheel_url,
+        runtime={
+            # Site-relative URLs: the browser makes them absolute against the
+            # site's base (overrides/runtime-config.html, assets/widgets/runtime.js).
+            "interpreter": interpreter,
+            "type": script_type,
+            "core": RUNTIME_DIR + "/pyscript/core.js",
+            "interpreter_url": "%s/%s/%s" % (RUNTIME_DIR, interpreter, entry),
+            "files": files,
+            "timeout_ms": 20000 if interpreter == "micropython" else 60000,
+        },
+    )
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return config
+
+
+def on_env(env, config, files):
+    """Expose the runtime's settings to the templates as `widget_runtime`."""
+    env.globals["widget_runtime"] = _state.get("runtime")
+    return env
+
+
+def on_page_content(html, page, config, files):
+    """Replace the quiz-form marker with the form rendered from `decision_core.questions`."""
+    if QUIZ_FORM_MARKER not in html:
+        return html
+    from decision_core import views
+
+    # Links in the form are relative to the page, so the site works under any path.
+    base = "../" * page.url.count("/")
+    extra = config.get("extra") or {}
+    form = views.render_quiz(base, extra.get("call_to_action"))
+    return html.replace(QUIZ_FORM_MARKER, form, 1)
+
+
+def _copy(source, target):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_file() and target.stat().st_size == source.stat().st_size \
+            and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    shutil.copy2(source, target)
+
+
+def on_post_build(config):
+    """Copy PyScript, the interpreter and the wheel into the built site."""
+    site = Path(config["site_dir"]) / RUNTIME_DIR
+    dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
+    for path in sorted(dist.iterdir()):
+        # The source maps are for debugging PyScript itself; leave them out.
+        if path.is_file() and path.suffix in (".js", ".css"):
+            _copy(path, site / "pyscript" / path.name)
+    interpreter = _state["interpreter"]
+    _type, package, names, _entry = INTERPRETERS[interpreter]
+    for name in names:
+        _copy(_node_modules() / package / name, site / interpreter / name)
+    _copy(_state["wheel"], Path(config["site_dir"]) / _state["wheel_url"])
