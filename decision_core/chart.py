@@ -97,9 +97,7 @@ def nice_ticks(maximum: float, count: int = 5) -> "tuple[float, ...]":
         if factor * magnitude >= raw * (1 - 1e-9):
             step = factor * magnitude
             break
-    steps = int(maximum / step + 1 - 1e-9)
-    if steps * step < maximum * (1 - 1e-9):
-        steps += 1
+    steps = int(maximum / step + 1 - 1e-9)  # the ceiling, forgiving float noise
     return tuple(index * step for index in range(steps + 1))
 
 
