@@ -269,5 +269,5 @@ def test_any_comparison_draws_well_formed_chart_and_table(inputs):
 @pytest.mark.parametrize(("max_rows", "months"), [(3, (0, 60, 120)), (2, (0, 120))])
 def test_very_few_rows_still_span_the_horizon(max_rows, months):
     """However few rows are allowed, the table runs from month 0 to the horizon."""
-    comparison = compare({"horizon_months": 120, "queries_per_day": 0})  # no break-even month to add
+    comparison = compare({"horizon_months": 120, "labelling_usd_per_example": 1000})  # no break-even
     assert table_months(comparison, max_rows=max_rows) == months
