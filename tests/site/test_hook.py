@@ -1,0 +1,47 @@
+"""The build hook's marker replacement (overrides/hooks/site.py), without building the site."""
+
+import pytest
+
+
+def test_marker_alone_on_a_line_is_replaced(site_hook):
+    """A marker on its own line becomes the renderer's output, between blank lines."""
+    out = site_hook.replace_markers("a\n<!-- decision_core:thresholds -->\nb", lambda name: "[%s]" % name)
+    assert out == "a\n\n[thresholds]\n\nb"
+
+
+@pytest.mark.parametrize("markdown", [
+    "```md\n<!-- decision_core:thresholds -->\n```",
+    "~~~\n<!-- decision_core:thresholds -->\n~~~",
+    "Write `<!-- decision_core:thresholds -->` on its own line.",
+    "    <!-- decision_core:thresholds -->",
+])
+def test_quoted_markers_are_left_alone(site_hook, markdown):
+    """Markers in fenced code, inline code or indented code are documentation, not markers."""
+    assert site_hook.replace_markers(markdown, lambda name: "REPLACED") == markdown
+
+
+def test_unknown_marker_fails_the_build(site_hook):
+    """A misspelt marker stops the build and lists the markers that exist."""
+    from mkdocs.exceptions import PluginError
+
+    class Page:
+        url = "x/"
+
+        class file:
+            src_uri = "x.md"
+
+    render_marker = site_hook._renderer(Page, None, {})
+    with pytest.raises(PluginError, match="decision-table, thresholds"):
+        site_hook.replace_markers("<!-- decision_core:threshold -->", render_marker)
+
+
+@pytest.mark.parametrize(("url", "page", "link"), [
+    ("framework/#q1-knowledge-change", "examples/", "../framework/#q1-knowledge-change"),
+    ("framework/#q1-knowledge-change", "framework/", "#q1-knowledge-change"),
+    ("framework/", "", "framework/"),
+    ("", "reference/render/", "../../"),
+    ("quiz/#quiz", "404.html", "quiz/#quiz"),
+])
+def test_links_are_relative_to_the_page(site_hook, url, page, link):
+    """Generated links work wherever the site is hosted: they are relative to the page."""
+    assert site_hook._relative(url, page) == link
