@@ -1,0 +1,166 @@
+"""The command line: JSON in and out, clear errors with exit status 2, and the terminal quiz."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import PUBLIC_CASES, ROOT
+from decision_core.cli import main
+from decision_core.engine import recommend
+from decision_core.sharelink import share_url
+
+S01 = PUBLIC_CASES[0]["answers"]
+
+
+class _Bytes(io.StringIO):
+    """A text stdin that also offers raw bytes, like the real one."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.buffer = io.BytesIO(data)
+
+
+def _run(monkeypatch, capsys, argv, stdin=""):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin) if isinstance(stdin, str) else _Bytes(stdin))
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_recommend_prints_the_recommendation_as_json(monkeypatch, capsys):
+    """`recommend` reads answers on stdin and prints the recommendation JSON, exit 0."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], json.dumps(S01))
+    assert status == 0 and err == ""
+    assert json.loads(out) == recommend(S01).to_dict()
+
+
+def test_recommend_reads_a_file(monkeypatch, capsys, tmp_path):
+    """`recommend --answers FILE` reads the file (a UTF-8 BOM is fine)."""
+    path = tmp_path / "answers.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(S01).encode())
+    status, out, _ = _run(monkeypatch, capsys, ["recommend", "--answers", str(path)])
+    assert status == 0 and json.loads(out)["choice"] == "rag"
+
+
+def test_incomplete_answers_exit_2_naming_each_field(monkeypatch, capsys):
+    """Incomplete answers: exit 2, nothing on stdout, each missing field named on stderr."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], json.dumps(PUBLIC_CASES[-3]["answers"]))
+    assert (status, out) == (2, "")
+    for field in ("knowledge_change", "need", "labelled_examples", "queries_per_day"):
+        assert "- " + field + ": is required" in err
+
+
+@pytest.mark.parametrize(("stdin", "words"), [
+    ("{", "not valid JSON (line 1, column 2)"),
+    ("", "is empty"),
+    (b"\xff\xfe{}", "not UTF-8"),
+    ("[" * 100000 + "]" * 100000, "nested too deeply"),
+    ("[1, 2]", "expected an object of answers"),
+    ('{"need": "facts"}', "need: expected one of knowledge, behaviour, both"),
+])
+def test_bad_input_exits_2_with_a_clear_message(monkeypatch, capsys, stdin, words):
+    """Bad JSON, empty input, non-UTF-8 bytes and wrong shapes exit 2 with a message and no output."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], stdin)
+    assert (status, out) == (2, "")
+    assert err.startswith("error: ") and words in err
+
+
+def test_unreadable_file_exits_2(monkeypatch, capsys, tmp_path):
+    """A missing answers file exits 2 naming the file."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend", "--answers", str(tmp_path / "nope.json")])
+    assert (status, out) == (2, "") and "nope.json" in err and "No such file" in err
+
+
+def test_link_prints_the_share_url(monkeypatch, capsys):
+    """`link` prints the share URL, optionally behind the site's address."""
+    status, out, _ = _run(monkeypatch, capsys, ["link"], json.dumps(S01))
+    assert (status, out) == (0, share_url(S01) + "\n")
+    status, out, _ = _run(monkeypatch, capsys, ["link", "--base-url", "https://g.example", "--answers", "-"],
+                          json.dumps(S01))
+    assert out == "https://g.example/" + share_url(S01) + "\n"
+
+
+def test_usage_errors_and_help_return_their_status(monkeypatch, capsys):
+    """A missing or unknown command returns 2; --help returns 0."""
+    assert _run(monkeypatch, capsys, [])[0] == 2
+    assert _run(monkeypatch, capsys, ["bake"])[0] == 2
+    status, out, _ = _run(monkeypatch, capsys, ["--help"])
+    assert status == 0 and "recommend" in out
+
+
+QUIZ_S01 = "4\n1\ny\n0\n5,000\n3000\n$20000\n"
+
+
+def test_quiz_asks_each_question_and_prints_the_recommendation(monkeypatch, capsys):
+    """The quiz asks the questions in order and prints the recommendation with links and a share link."""
+    status, out, _ = _run(monkeypatch, capsys, ["quiz", "--base-url", "https://g.example/"], QUIZ_S01)
+    assert status == 0
+    assert out.index("Question 1 of 4") < out.index("Question 2 of 4") < out.index("Question 4 of 4")
+    assert "Recommendation: Start with RAG" in out
+    assert "https://g.example/framework/#q1-knowledge-change" in out
+    assert "Share this result: https://g.example/" + share_url(S01) in out
+
+
+def test_quiz_skips_quality_when_there_are_no_examples(monkeypatch, capsys):
+    """With no examples, the quiz does not ask about their quality."""
+    status, out, _ = _run(monkeypatch, capsys, ["quiz"], QUIZ_S01)
+    assert status == 0 and "How good are those examples?" not in out
+
+
+def test_quiz_re_asks_on_bad_input_and_takes_defaults(monkeypatch, capsys):
+    """Bad replies are re-asked with a reason; Enter takes an optional field's default."""
+    replies = "seven\n0\n1\nbehaviour\nmaybe\n\n-3\n1.5\n\n1200\nhigh\n300\n0\n\nnot stated?\n\n"
+    status, out, _ = _run(monkeypatch, capsys, ["quiz"], replies)
+    assert status == 0
+    assert out.count("Sorry: type a number from 1 to 6.") == 2
+    assert "Sorry: type 1 for yes or 2 for no." in out
+    assert "Sorry: this answer must not be negative, got -3." in out
+    assert "Sorry: type a whole number." in out
+    assert "Sorry: an answer is needed." in out
+    assert "Sorry: this answer must be at least 1, got 0." in out
+    assert "Sorry: type a number." in out
+    assert "Recommendation: Fine-tune" in out
+
+
+def test_quiz_accepts_fractional_budgets(monkeypatch, capsys):
+    """A budget with cents is accepted in the quiz."""
+    status, out, _ = _run(monkeypatch, capsys, ["quiz"], "1\n2\n2\n600\n1\n10\n\n999.99\n")
+    assert status == 0 and "Recommendation: Fine-tune" in out
+
+
+def test_quiz_stops_cleanly_on_end_of_input(monkeypatch, capsys):
+    """Ctrl-D (end of input) stops the quiz with a message and status 1, no traceback."""
+    status, out, err = _run(monkeypatch, capsys, ["quiz"], "4\n")
+    assert status == 1 and "Quiz stopped" in err and "Recommendation" not in out
+
+
+def test_ctrl_c_returns_130(monkeypatch, capsys):
+    """Ctrl-C while reading answers returns 130."""
+    class _Interrupting(io.StringIO):
+        def read(self, *args):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", _Interrupting())
+    assert main(["recommend"]) == 130
+
+
+def test_module_runs_from_a_checkout_without_install():
+    """`python3 -m decision_core recommend` works from the repository root with no install."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-m", "decision_core", "recommend"], input=json.dumps(S01),
+                          capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    assert done.returncode == 0 and json.loads(done.stdout)["choice"] == "rag"
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(), st.builds(json.dumps, st.dictionaries(st.text(max_size=5), st.integers()))))
+def test_random_input_never_crashes_the_command_line(monkeypatch, capsys, text):
+    """Random text on stdin exits 0 with JSON or 2 with a message: never a traceback."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], text)
+    assert (status == 0 and json.loads(out)) or (status == 2 and out == "" and err.startswith("error: "))

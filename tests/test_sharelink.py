@@ -1,0 +1,144 @@
+"""Share links: short, versioned, checked, and round-tripping every valid answer set."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import PUBLIC_CASES
+from decision_core.answers import validate_answers
+from decision_core.errors import DecisionError, InvalidAnswers, InvalidShareLink
+from decision_core.sharelink import VERSION, _checksum, decode_answers, encode_answers, share_url
+
+S01 = PUBLIC_CASES[0]["answers"]
+
+
+def _token(query):
+    return query.split("a=")[1].split("#")[0]
+
+
+def test_link_is_versioned_and_opens_the_result():
+    """share_url points at the quiz with v=1, the token, and the result anchor."""
+    url = share_url(S01)
+    assert url.startswith("quiz/?v=1&a=") and url.endswith("#quiz-result")
+    assert VERSION == 1
+
+
+def test_link_is_short_and_url_safe():
+    """A full answer set packs into a short token of URL-safe characters only."""
+    token = _token(encode_answers(S01))
+    assert len(token) < 40
+    assert set(token) <= set("0123456789abcdefghijklmnopqrstuvwxyz-_.")
+
+
+@pytest.mark.parametrize("case", [c for c in PUBLIC_CASES if c["expected"] != "error"],
+                         ids=[c["id"] for c in PUBLIC_CASES if c["expected"] != "error"])
+def test_public_scenarios_round_trip(case):
+    """Every public scenario's answers survive encoding and decoding."""
+    assert decode_answers(share_url(case["answers"])) == validate_answers(case["answers"]).to_dict()
+
+
+@pytest.mark.parametrize("wrap", [
+    lambda q: q, lambda q: "?" + q, lambda q: "https://guide.example/quiz/?" + q + "#quiz-result",
+    lambda q: "utm_source=mail&" + q + "&utm_campaign=x&flag", lambda q: "  ?" + q + "\n",
+])
+def test_decoding_accepts_every_form_of_the_query(wrap):
+    """With or without '?', as a whole URL, with utm_* parameters or whitespace: same answers."""
+    assert decode_answers(wrap(encode_answers(S01)))["knowledge_change"] == "weekly"
+
+
+def test_percent_encoded_links_decode():
+    """A mail client that percent-encodes the token does not break the link."""
+    query = encode_answers(S01).replace("-", "%2D").replace("v=", "%76=")
+    assert decode_answers(query) == validate_answers(S01).to_dict()
+
+
+def test_fractional_and_null_budgets_round_trip():
+    """Fractional budgets, tiny or huge, and null values survive the round trip."""
+    for budget in (1250.5, 1e-05, 123456789.125, 0.1, None, 0):
+        raw = dict(S01, budget_usd=budget, latency_budget_ms=None)
+        assert decode_answers(encode_answers(raw))["budget_usd"] == budget
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    ("", "v= and a= is missing"),
+    ("utm_source=x", "v= and a= is missing"),
+    ("v=1", "a= is missing"),
+    ("a=3-0-0", "v= is missing"),
+    ("v=9&a=3-0-0-3-3uw-2bc-ffk-1-ec6l", "version '9' is not one this guide knows"),
+    ("v=1&v=1&a=x", "twice"),
+    ("v=1&a=3-0-0-3-3uw-2bc-ffk-1", "cut short or damaged"),
+    ("v=1&a=", "cut short or damaged"),
+    ("v=1&a=%ff%fe", "not text"),
+])
+def test_broken_links_are_refused_with_a_clear_message(query, words):
+    """Missing parameters, unknown versions, repeats and truncation raise InvalidShareLink."""
+    with pytest.raises(InvalidShareLink) as caught:
+        decode_answers(query)
+    assert words in str(caught.value)
+
+
+def test_tampered_links_fail_the_checksum():
+    """Changing any one character of the answers is caught by the checksum."""
+    token = _token(encode_answers(S01))
+    body = token.rsplit("-", 1)[0]
+    for index, char in enumerate(body):
+        if char == "-":
+            continue
+        for other in "0123456789abcz_":
+            if other != char:
+                with pytest.raises(InvalidShareLink):
+                    decode_answers("v=1&a=" + body[:index] + other + body[index + 1:] + token[len(body):])
+
+
+def _signed(parts):
+    body = "-".join(parts)
+    return "v=1&a=" + body + "-" + _checksum(1, body)
+
+
+@pytest.mark.parametrize(("parts", "words"), [
+    (["9", "0", "0", "3", "1", "_", "_", "0"], "part 1 (knowledge_change)"),
+    (["3", "0", "0", "3", "1", "_", "_", "7"], "part 8 (needs_citations)"),
+    (["3", "0", "_", "3", "1", "_", "_", "0"], "part 3 (labelled_examples)"),
+    (["3", "0", "0", "3", "1", "_", "1.2.3", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "_", ".5", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "_", "1.x", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "0", "_", "0"], "latency_budget_ms: must be at least 1"),
+    (["3", "0", "0", "3", "zzzzzzzzz", "_", "_", "0"], "queries_per_day: must be at most"),
+    (["3", "0", "0", "3", "1", "_", "1.0e400", "0"], "budget_usd: expected a finite number"),
+])
+def test_well_signed_but_invalid_parts_are_refused(parts, words):
+    """Parts that are not valid values are refused even when the checksum matches."""
+    with pytest.raises(InvalidShareLink) as caught:
+        decode_answers(_signed(parts))
+    assert words in str(caught.value)
+
+
+def test_encoding_validates_first():
+    """Encoding incomplete answers raises InvalidAnswers, not a broken link."""
+    with pytest.raises(InvalidAnswers):
+        encode_answers({"need": "both"})
+
+
+def test_non_text_links_are_refused():
+    """A share link must be a string."""
+    with pytest.raises(InvalidShareLink):
+        decode_answers(None)
+
+
+@settings(max_examples=300)
+@given(data=st.data())
+def test_every_valid_answer_set_round_trips(answer_sets, data):
+    """Encoding then decoding any valid answer set gives back all its answers."""
+    raw = data.draw(answer_sets)
+    assert decode_answers(share_url(raw)) == validate_answers(raw).to_dict()
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), st.text(alphabet="v=1&a-_.0123456789abcdefz%?#"),
+                 st.builds(lambda t: "v=1&a=" + t, st.text(alphabet="0123456789abcdefghijklmnopqrstuvwxyz-_.em"))))
+def test_random_text_raises_only_invalid_share_link(text):
+    """Random text never crashes decoding: it decodes or raises InvalidShareLink."""
+    try:
+        assert len(decode_answers(text)) == 8
+    except DecisionError as error:
+        assert isinstance(error, InvalidShareLink)
