@@ -114,10 +114,6 @@ def _link(href: "Callable[[str], str]", section_id: str, text: object) -> str:
     return '<a href="%s">%s</a>' % (escape(href(get_section(section_id).url)), escape(text))
 
 
-def _first_paragraph(text: str) -> str:
-    return "<p>%s</p>" % escape(text)
-
-
 # -- The quick decision table -------------------------------------------------------------
 
 
