@@ -45,7 +45,7 @@ Example:
     'Fine-tuning becomes cheaper than RAG above about 91,000 queries a day over 12 months.'
 """
 
-from .cost_inputs import COST_INPUT_IDS, COST_INPUTS, _check, default_values, format_number
+from .cost_inputs import COST_INPUT_IDS, COST_INPUTS, default_values, format_number, parse_value
 from .errors import InvalidCostInputs, Problem
 
 TYPE_CHECKING = False
@@ -184,21 +184,7 @@ class CostInputs:
             InvalidCostInputs: Some values are invalid or some keys unknown; it
                 lists every problem, each naming the field and its valid range.
         """
-        problems = []
-        for cost_input in COST_INPUTS:
-            if cost_input.id in values:
-                checked = _check(cost_input, values[cost_input.id])
-                if isinstance(checked, str):
-                    problems.append(Problem(cost_input.id, checked + "; enter " + cost_input.range_text))
-                    continue
-                value = checked[0]
-            else:
-                value = _DEFAULTS[cost_input.id]
-            setattr(self, cost_input.id, value)
-        for key in sorted(_key_text(key) for key in values if key not in _DEFAULTS):
-            problems.append(Problem(key, "is not a cost input"))
-        if problems:
-            raise InvalidCostInputs(problems)
+        _fill(self, values)
 
     @classmethod
     def from_mapping(cls, values: "Mapping[str, Any] | None" = None) -> "CostInputs":
@@ -227,19 +213,9 @@ class CostInputs:
                 values = dict(values.items())  # type: ignore[union-attr]
             except Exception:
                 raise InvalidCostInputs([Problem("inputs", "must be a mapping of input ids to values")]) from None
-        strings = {}
-        bad_keys = []
-        for key in values:
-            if isinstance(key, str):
-                strings[key] = values[key]
-            else:
-                bad_keys.append(Problem(_key_text(key), "is not a cost input"))
-        try:
-            inputs = cls(**strings)
-        except InvalidCostInputs as error:
-            raise InvalidCostInputs(error.problems + bad_keys) from None
-        if bad_keys:
-            raise InvalidCostInputs(bad_keys)
+        # Not cls(**values): a key such as "self" must be refused, not crash. (MicroPython has no cls.__new__.)
+        inputs = cls()
+        _fill(inputs, values)
         return inputs
 
     def replace(self, **changes: "Any") -> "CostInputs":
@@ -277,6 +253,25 @@ class CostInputs:
             "%s=%r" % (input_id, value) for input_id, value in self.items() if value != _DEFAULTS[input_id]
         ]
         return "CostInputs(" + ", ".join(changed) + ")"
+
+
+def _fill(inputs: CostInputs, values: "dict[Any, Any]") -> None:
+    # Check every value, set every attribute (defaults for missing keys), and report all problems at once.
+    problems = []
+    for cost_input in COST_INPUTS:
+        if cost_input.id in values:
+            try:
+                value = parse_value(cost_input, values[cost_input.id])
+            except InvalidCostInputs as error:
+                problems.extend(error.problems)
+                continue
+        else:
+            value = _DEFAULTS[cost_input.id]
+        setattr(inputs, cost_input.id, value)
+    for key in sorted(_key_text(key) for key in values if key not in _DEFAULTS):
+        problems.append(Problem(key, "is not a cost input"))
+    if problems:
+        raise InvalidCostInputs(problems)
 
 
 def _key_text(key: object) -> str:

@@ -324,11 +324,19 @@ def test_from_mapping_names_every_bad_field_with_its_range():
             "fine_tuned_pricing": "free", "gpu_hours": 3, 7: 1,
         })
     assert caught.value.fields == [
-        "queries_per_day", "fine_tuned_pricing", "epochs", "horizon_months", "gpu_hours", "7"]
+        "queries_per_day", "fine_tuned_pricing", "epochs", "horizon_months", "7", "gpu_hours"]
     messages = [problem.message for problem in caught.value.problems]
     assert messages[0] == "-5 is negative; enter a number from 0 to 1,000,000,000 (queries/day)"
     assert messages[3] == "500 is too large; enter a whole number from 1 to 120 (months)"
-    assert messages[4] == "is not a cost input"
+    assert messages[5] == "is not a cost input"
+
+
+@pytest.mark.parametrize("key", ["self", "cls", "values", "__class__", ""])
+def test_from_mapping_refuses_keys_that_look_like_python_names(key):
+    """Keys such as `self` are unknown inputs like any other, not a crash."""
+    with pytest.raises(InvalidCostInputs) as caught:
+        CostInputs.from_mapping({key: 1})
+    assert caught.value.fields == [key or "''"]
 
 
 def test_from_mapping_refuses_a_non_string_key_alone():
