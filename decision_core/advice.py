@@ -84,10 +84,7 @@ def _n(number: "int | float") -> str:
 
 
 def _phrase(pairs: "tuple[tuple[str, str], ...]", value: str) -> str:
-    for key, text in pairs:
-        if key == value:
-            return text
-    return value
+    return dict(pairs)[value]
 
 
 _CHANGE_EVERY = (("static", "never"), ("occasional", "a few times a year"), ("monthly", "every month"),

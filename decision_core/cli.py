@@ -102,8 +102,7 @@ def _parse_reply(field: "Field", reply: str) -> object:
 def _ask_field(field: "Field", write: "object") -> object:
     write("")
     write(field.label)
-    if field.help:
-        write("  " + field.help)
+    write("  " + field.help)
     if field.kind == "choice":
         for index, option in enumerate(field.options):
             write("  %d. %s: %s" % (index + 1, option.label, option.help))

@@ -164,3 +164,25 @@ def test_random_input_never_crashes_the_command_line(monkeypatch, capsys, text):
     """Random text on stdin exits 0 with JSON or 2 with a message: never a traceback."""
     status, out, err = _run(monkeypatch, capsys, ["recommend"], text)
     assert (status == 0 and json.loads(out)) or (status == 2 and out == "" and err.startswith("error: "))
+
+
+def test_python_dash_m_runs_main(monkeypatch, capsys):
+    """Running the package as a module calls main and exits with its status."""
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["decision_core", "link"])
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(S01)))
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("decision_core", run_name="__main__")
+    assert caught.value.code == 0 and capsys.readouterr().out == share_url(S01) + "\n"
+
+
+def test_readable_result_leaves_out_an_empty_change_list(capsys):
+    """Without changes to list, the readable result has no "What would change it" heading."""
+    from decision_core.cli import _print_recommendation
+    from decision_core.engine import Recommendation
+
+    full = recommend(S01)
+    _print_recommendation(Recommendation("rag", "h", full.reasons, (), (), full.caveats, (), full.answers),
+                          "", print)
+    assert "What would change it" not in capsys.readouterr().out

@@ -1,0 +1,56 @@
+"""The package under MicroPython and Pyodide (in Node): every public scenario gives CPython's result."""
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, SCENARIOS
+
+pytestmark = pytest.mark.runtimes
+
+RUNTIMES = ROOT / "tests" / "runtimes"
+NODE = shutil.which("node")
+INTERPRETERS = {
+    "micropython": ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs",
+    "pyodide": ROOT / "node_modules" / "pyodide" / "pyodide.mjs",
+}
+
+
+def _cpython_results() -> list:
+    namespace = {"SCENARIOS": str(SCENARIOS), "__name__": "probe"}
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile((RUNTIMES / "probe.py").read_text(), "probe.py", "exec"), namespace)
+    return json.loads(output.getvalue())
+
+
+@pytest.fixture(scope="module")
+def cpython_results() -> list:
+    """The probe's results under this CPython."""
+    return _cpython_results()
+
+
+def test_the_probe_covers_every_public_scenario(cpython_results):
+    """Under CPython the probe reports every scenario, its expected outcome and a round-tripping link."""
+    cases = json.loads(SCENARIOS.read_text())
+    assert [item["id"] for item in cpython_results] == [case["id"] for case in cases]
+    for item, case in zip(cpython_results, cases):
+        assert item["outcome"] == case["expected"]
+        assert item.get("round_trip", True) is True
+
+
+@pytest.mark.parametrize("runtime", sorted(INTERPRETERS))
+def test_runtime_gives_the_same_results_as_cpython(runtime, cpython_results):
+    """MicroPython and Pyodide give CPython's recommendation, errors and share links for every scenario."""
+    if NODE is None:
+        pytest.skip("node is not installed: cannot run the WebAssembly interpreters")
+    if not INTERPRETERS[runtime].exists():
+        pytest.skip("node_modules has no %s: run `npm ci` (make setup)" % runtime)
+    done = subprocess.run([NODE, str(RUNTIMES / (runtime + ".mjs")), str(ROOT), str(SCENARIOS)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == cpython_results
