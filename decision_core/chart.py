@@ -6,8 +6,11 @@ Pyodide). Every interpolated text is escaped, and the SVG is well-formed XML.
 
 The chart reads in light and dark palettes: colours come from CSS classes
 (`cost-chart__rag`, `cost-chart__fine-tuning`, `cost-chart__both`, ...) styled
-by a `<style>` inside the SVG with Material's custom properties and fallbacks.
-A site may set `--cost-chart-rag`, `--cost-chart-fine-tuning` and
+by a `<style>` inside the SVG: RAG takes Material's link colour
+(`--md-typeset-a-color`, which Material lightens in the dark scheme), both
+takes the text colour (`currentColor`), and fine-tuning a fixed orange with
+at least 3:1 contrast on Material's light and dark backgrounds (not the accent
+colour, which the site sets to the same indigo as the primary). A site may set `--cost-chart-rag`, `--cost-chart-fine-tuning` and
 `--cost-chart-both` to choose its own colours. Each line also has its own dash
 pattern, so the chart does not rely on colour alone.
 
@@ -50,7 +53,7 @@ _STYLE = (
     ".cost-chart__grid{stroke:currentColor;stroke-opacity:.15;stroke-width:1}"
     ".cost-chart__line{fill:none;stroke-width:2.5;stroke-linecap:round}"
     ".cost-chart__rag{stroke:var(--cost-chart-rag,var(--md-typeset-a-color,#4051b5))}"
-    ".cost-chart__fine-tuning{stroke:var(--cost-chart-fine-tuning,var(--md-accent-fg-color,#d9480f))}"
+    ".cost-chart__fine-tuning{stroke:var(--cost-chart-fine-tuning,#d9480f)}"
     ".cost-chart__both{stroke:var(--cost-chart-both,currentColor)}"
     ".cost-chart__break-even circle{fill:var(--md-default-bg-color,#fff);stroke:currentColor;stroke-width:2}"
 )

@@ -83,7 +83,9 @@ def test_chart_colours_come_from_classes_and_theme_variables():
     svg = cost_chart_svg(compare())
     style = parse(svg).find(SVG + "style").text
     assert "var(--md-default-fg-color, #333)".replace(" ", "") in style
-    assert ".cost-chart__rag{stroke:var(--cost-chart-rag" in style
+    assert ".cost-chart__rag{stroke:var(--cost-chart-rag,var(--md-typeset-a-color" in style
+    # Not the accent colour: the site's accent is the same indigo as its links.
+    assert ".cost-chart__fine-tuning{stroke:var(--cost-chart-fine-tuning,#d9480f)}" in style
     assert 'stroke="currentColor"' in svg
     assert not re.search(r'(stroke|fill)="#', svg)
 

@@ -456,11 +456,11 @@ _garbage_values = st.one_of(
     st.sampled_from(["nan", "inf", "-1", "1e999", "0x10", "1,000", "", " ", "per-token", "hosted"]),
     st.lists(st.integers(), max_size=2), st.binary(max_size=4),
 )
-_keys = st.sampled_from(COST_INPUT_IDS) | st.text(max_size=10)
+_keys = st.sampled_from(COST_INPUT_IDS + ("self", "cls", "values", "")) | st.text(max_size=10) | st.integers()
 
 
 @settings(max_examples=300)
-@given(st.dictionaries(_keys, _garbage_values, max_size=8))
+@given(st.dictionaries(_keys, _garbage_values, max_size=8) | _garbage_values)
 def test_garbage_only_ever_raises_invalid_cost_inputs(values):
     """Whatever a form sends, the model either computes or raises InvalidCostInputs."""
     try:
