@@ -133,11 +133,11 @@ def format_answer(field: "Field", value: object) -> str:
 def _help(field: "Field") -> str:
     if not field.help:
         return ""
-    return '<p class="quiz__help" id="%s-help">%s</p>' % (field_id(field.name), _e(field.help))
+    return '<p class="quiz__help" id="%s-help">%s</p>' % (_e(field_id(field.name)), _e(field.help))
 
 
 def _described(field: "Field") -> str:
-    return ' aria-describedby="%s-help"' % field_id(field.name) if field.help else ""
+    return ' aria-describedby="%s-help"' % _e(field_id(field.name)) if field.help else ""
 
 
 def _optional(field: "Field") -> str:
@@ -174,8 +174,8 @@ def _number(field: "Field") -> str:
         '<label for="%s">%s%s</label>%s'
         '<input type="number" name="%s" id="%s"%s%s autocomplete="off">'
         "</div>"
-        % (_e(field.name), field_id(field.name), _e(field.label), _optional(field), _help(field),
-           _e(field.name), field_id(field.name), attributes, _described(field))
+        % (_e(field.name), _e(field_id(field.name)), _e(field.label), _optional(field), _help(field),
+           _e(field.name), _e(field_id(field.name)), attributes, _described(field))
     )
 
 
@@ -185,8 +185,8 @@ def _boolean(field: "Field") -> str:
         '<input type="checkbox" name="%s" id="%s" value="yes"%s>'
         '<label for="%s">%s%s</label>%s'
         "</div>"
-        % (_e(field.name), _e(field.name), field_id(field.name), _described(field),
-           field_id(field.name), _e(field.label), _optional(field), _help(field))
+        % (_e(field.name), _e(field.name), _e(field_id(field.name)), _described(field),
+           _e(field_id(field.name)), _e(field.label), _optional(field), _help(field))
     )
 
 
@@ -371,8 +371,11 @@ def _linked_items(items: "Iterable[object]", base_url: str) -> str:
     out = []
     for item in items:
         title = get_section(item.section).title
-        out.append('<li>%s <a href="%s">%s</a></li>'
-                   % (_e(item.text), _e(_href(base_url, item.link)), _e(title)))
+        if _is_safe_url(item.link):
+            out.append('<li>%s <a href="%s">%s</a></li>'
+                       % (_e(item.text), _e(_href(base_url, item.link)), _e(title)))
+        else:
+            out.append("<li>%s</li>" % _e(item.text))
     return _join(out)
 
 

@@ -1,0 +1,284 @@
+"""The quiz's HTML: the form rendered at build time and the result rendered in the browser."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from decision_core import views
+from decision_core.advice import Caveat, Reason
+from decision_core.answers import validate_answers
+from decision_core.engine import Change, Recommendation, recommend
+from decision_core.errors import Problem
+from decision_core.questions import FIELDS, QUESTIONS, Field, Option, Question
+
+HOSTILE = '<script>alert("x")</script>&\'"'
+
+
+class _Tree(HTMLParser):
+    """Collects start tags with their attributes, checks nesting and finds stray markup."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+        self.stack = []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, "misnested </%s> in %r" % (tag, self.stack)
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(fragment):
+    tree = _Tree()
+    tree.feed(fragment)
+    tree.close()
+    assert tree.stack == [], "unclosed elements: %r" % tree.stack
+    return tree
+
+
+def _matches(element, name, value):
+    name = name.replace("_", "-")
+    if value == "":  # a boolean attribute: present, with or without a value
+        return name in element and element[name] in (None, "")
+    return element.get(name) == value
+
+
+def find(tree, tag, **attrs):
+    """The attributes of every `tag` element whose attributes match (`data_x=""`: present)."""
+    return [a for t, a in tree.tags if t == tag and all(_matches(a, k, v) for k, v in attrs.items())]
+
+
+@pytest.fixture(scope="module")
+def s01_recommendation(public_cases):
+    """The recommendation for scenario S01."""
+    return recommend(public_cases[0]["answers"])
+
+
+# -- the form ---------------------------------------------------------------
+
+
+def test_quiz_is_one_widget_root_that_starts_loading():
+    """The quiz's root carries the test hooks: data-widget="quiz" and data-state="loading"."""
+    tree = parse(views.render_quiz("../"))
+    roots = find(tree, "div", data_widget="quiz")
+    assert len(roots) == 1
+    assert roots[0]["data-state"] == "loading"
+
+
+def test_each_question_is_a_fieldset_with_a_legend():
+    """Four fieldsets, one per question, each with its number and title in the legend."""
+    html = views.render_quiz("../")
+    tree = parse(html)
+    questions = [a for t, a in tree.tags if t == "fieldset" and "data-question" in a]
+    assert [a["data-question"] for a in questions] == [q.id for q in QUESTIONS]
+    for question in QUESTIONS:
+        assert "<legend>Question %d of 4: %s</legend>" % (question.number, question.title) in html
+
+
+def test_every_field_has_a_native_control_with_a_label():
+    """Radios for choices, number inputs with bounds, a checkbox for booleans; every control labelled."""
+    tree = parse(views.render_quiz())
+    ids = [a["id"] for t, a in tree.tags if "id" in a]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    labelled = {a["for"] for t, a in tree.tags if t == "label"}
+    for field in FIELDS:
+        inputs = find(tree, "input", name=field.name)
+        if field.kind == "choice":
+            assert [a["value"] for a in inputs] == list(field.values)
+            assert {a["type"] for a in inputs} == {"radio"}
+            assert find(tree, "fieldset", data_field=field.name)
+        elif field.kind == "boolean":
+            assert [a["type"] for a in inputs] == ["checkbox"]
+        else:
+            assert [a["type"] for a in inputs] == ["number"]
+            assert inputs[0]["min"] == str(field.minimum)
+            assert inputs[0]["step"] == ("1" if field.kind == "integer" else "any")
+        for control in inputs:
+            assert control["id"] in labelled
+
+
+def test_optional_fields_say_so():
+    """Each optional field's label or legend says "(optional)"; required ones do not."""
+    html = views.render_quiz()
+    assert html.count("(optional)") == sum(1 for field in FIELDS if not field.required)
+
+
+def test_form_has_progress_restart_and_result_region():
+    """Progress starts at 0 of 4, a reset button restarts, and the result sits in #quiz-result."""
+    tree = parse(views.render_quiz())
+    assert "0 of 4 answered" in "".join(tree.text)
+    assert find(tree, "button", type="reset")
+    assert find(tree, "section", id="quiz-result")
+    assert find(tree, "p", aria_live="polite")
+    assert find(tree, "form", id="quiz-form")
+
+
+def test_links_are_resolved_against_the_base():
+    """The questions link to their section of the framework page, relative to the quiz page."""
+    html = views.render_quiz("../")
+    assert 'href="../framework/#q1-knowledge-change"' in html
+    assert 'href="https://example.org/g/framework/#q4-cost-latency"' in views.render_quiz("https://example.org/g/")
+
+
+def test_hostile_question_text_is_escaped(monkeypatch):
+    """Markup in the framework's data comes out as text, in content and in attributes."""
+    field = Field('x"><script>', HOSTILE, "choice", (Option('v"><b>', HOSTILE, HOSTILE),),
+                  required=False, help=HOSTILE, minimum=None)
+    number = Field("n", HOSTILE, "number", minimum=None, help="")
+    question = Question("q1", 1, HOSTILE, HOSTILE, HOSTILE, "q1-knowledge-change", (field, number))
+    monkeypatch.setattr(views, "QUESTIONS", (question,))
+    html = views.render_quiz("../", {"text": HOSTILE, "url": 'x" onclick="y'})
+    tree = parse(html)
+    assert not find(tree, "script") and not find(tree, "b")
+    assert "<script>" not in html and 'onclick="y' not in html
+    assert [a["name"] for a in find(tree, "input")] == ['x"><script>', "n"]
+    number_input = find(tree, "input", name="n")[0]
+    assert "min" not in number_input and "aria-describedby" not in number_input
+
+
+# -- the call to action -----------------------------------------------------
+
+
+@pytest.mark.parametrize("call_to_action", [
+    None, "Talk to us", {}, {"text": "Talk to us"}, {"url": "contact/"}, {"text": "", "url": "x/"},
+    {"text": "Go", "url": "  "}, {"text": "Go", "url": 3}, {"text": "Go", "url": "javascript:alert(1)"},
+    {"text": "Go", "url": " JavaScript :alert(1)"}, {"text": "Go", "url": "data:text/html,x"},
+])
+def test_no_call_to_action_unless_configured(call_to_action):
+    """Absent, incomplete or script URLs show no call to action."""
+    assert views.render_call_to_action(call_to_action, "../") == ""
+    assert "data-quiz-cta" not in views.render_quiz("../", call_to_action)
+
+
+@pytest.mark.parametrize("url, href", [
+    ("contact/", "../contact/"),
+    ("https://example.org/contact/", "https://example.org/contact/"),
+    ("/contact/", "/contact/"),
+    ("mailto:team@example.org", "mailto:team@example.org"),
+])
+def test_call_to_action_links_where_configured(url, href):
+    """A configured call to action is a button-styled link, hidden until there is a result."""
+    html = views.render_quiz("../", {"text": "Talk to us", "url": url})
+    tree = parse(html)
+    cta = find(tree, "p", data_quiz_cta="")
+    assert cta and "hidden" in cta[0]
+    assert find(tree, "a", href=href)
+    assert "Talk to us" in html
+
+
+# -- the result ---------------------------------------------------------------
+
+
+def test_result_carries_the_choice_and_links_to_sections(s01_recommendation):
+    """The panel has data-choice, the headline, reasons with links, caveats, changes, answers."""
+    html = views.render_result(s01_recommendation, "https://example.org/g/",
+                               "https://example.org/g/quiz/?v=1&a=x#quiz-result", "2026-11-25")
+    tree = parse(html)
+    assert find(tree, "div", data_choice="rag")
+    hrefs = [a["href"] for t, a in tree.tags if t == "a"]
+    assert "https://example.org/g/recommendation/#outcome-rag" in hrefs
+    for reason in s01_recommendation.reasons:
+        assert "https://example.org/g/" + reason.link in hrefs
+    assert "https://example.org/g/quiz/?v=1&a=x#quiz-result" in hrefs
+    assert find(tree, "button", data_quiz_copy="")
+    assert find(tree, "time", datetime="2026-11-25")
+    text = "".join(tree.text)
+    for heading in ("Why", "Before you start", "What would change it", "Your answers"):
+        assert heading in text
+    assert "Every week" in text and "5,000" in text and "$20,000" in text and "3,000 ms" in text
+
+
+def test_result_without_share_link_date_or_lists(s01_recommendation):
+    """Empty parts are left out rather than shown empty."""
+    bare = Recommendation("prompt-first", "Do this.", (), (), (), (), (), s01_recommendation.answers)
+    html = views.render_result(bare)
+    tree = parse(html)
+    assert find(tree, "div", data_choice="prompt-first")
+    assert not find(tree, "button") and not find(tree, "time") and not find(tree, "ul")
+    assert "Why" not in "".join(tree.text)
+
+
+def test_hostile_recommendation_text_is_escaped(s01_recommendation):
+    """Reasons, caveats, changes, a share link or a link with markup cannot inject anything."""
+    answers = s01_recommendation.answers
+    rec = Recommendation(
+        "rag", HOSTILE,
+        (Reason(HOSTILE, "need", "what-is-rag"), Reason("bad link", "need", "what-is-rag", "javascript:alert(1)")),
+        (), (), (Caveat("x", HOSTILE, "permissions", '"><script>'),),
+        (Change("need", "behaviour", "prompt-first", HOSTILE),), answers,
+    )
+    html = views.render_result(rec, '"><script>', 'https://x/?a="><script>alert(1)</script>', '"><b>')
+    tree = parse(html)
+    assert not find(tree, "script") and not find(tree, "b")
+    assert "javascript:" not in html
+    assert "<li>bad link</li>" in html
+
+
+def test_answers_read_as_a_person_would_say_them():
+    """Choices show their label, booleans Yes/No, numbers with separators, nothing as "Not stated"."""
+    answers = validate_answers({"knowledge_change": "daily", "need": "both", "labelled_examples": 12000,
+                                "queries_per_day": 0, "budget_usd": 1250.5, "latency_budget_ms": None})
+    tree = parse(views.render_answers(answers))
+    text = [t for t in tree.text]
+    assert "Every day" in text and "Both" in text and "12,000" in text and "$1,250.5" in text
+    assert "Not stated" in text and "No" in text
+
+
+@pytest.mark.parametrize("name, value, shown", [
+    ("need", None, "Not stated"),
+    ("needs_citations", True, "Yes"),
+    ("needs_citations", False, "No"),
+    ("need", "behaviour", "It needs to behave differently"),
+    ("need", "unheard-of", "unheard-of"),
+    ("queries_per_day", 3000000, "3,000,000"),
+    ("budget_usd", 5000.0, "$5,000"),
+    ("budget_usd", 99.5, "$99.5"),
+    ("latency_budget_ms", 150, "150 ms"),
+    ("labelled_examples", "12", "12"),
+])
+def test_format_answer(name, value, shown):
+    """Each kind of answer has one readable form."""
+    field = [f for f in FIELDS if f.name == name][0]
+    assert views.format_answer(field, value) == shown
+
+
+@pytest.mark.parametrize("answered, text", [
+    (0, "Answer the 4 questions above"),
+    (2, "Answer the 2 remaining questions"),
+    (3, "Answer the last question"),
+    (4, "Working out your recommendation"),
+])
+def test_waiting_text_counts_what_is_missing(answered, text):
+    """Before four answers the panel says how many are left."""
+    assert text in views.render_waiting(answered, 4)
+
+
+def test_problems_link_to_the_field_and_escape_the_message():
+    """Each problem names the field's label, links to its control, and escapes the message."""
+    html = views.render_problems([Problem("labelled_examples", "must be 0 or more, not " + HOSTILE),
+                                  Problem('unknown"><i>', "is not a field")])
+    tree = parse(html)
+    assert find(tree, "a", href="#quiz-labelled_examples")
+    assert find(tree, "a", href="#quiz-form")
+    assert not find(tree, "script") and not find(tree, "i")
+
+
+def test_progress_announcement_and_ids():
+    """Small helpers: the progress line, the live-region sentence and the control ids."""
+    assert views.progress_text(3, 4) == "3 of 4 answered"
+    assert views.field_id("need") == "quiz-need"
+    assert views.field_id("need", "both") == "quiz-need-both"
+    rec = recommend({"knowledge_change": "static", "need": "behaviour", "labelled_examples": 50000,
+                     "data_quality": "high", "queries_per_day": 3000000})
+    assert views.announcement(rec) == "Recommendation: Fine-tune."
+    assert views.REQUIRED == ("knowledge_change", "need", "labelled_examples", "queries_per_day")
