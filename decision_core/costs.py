@@ -31,7 +31,8 @@ With the defaults (gpt-4.1-mini prices, 1,000 examples labelled at $5, a
 (per-token style) or $0.00068 (hosted style); fine-tuning breaks even above
 about 91,000 queries a day in the per-token style and about 65,000 in the hosted
 style, inside the 50,000–200,000 range of the guide's facts. Labelling
-dominates the fixed costs; training compute is about $30 a run.
+($5,000) dominates the fixed costs; training compute is $15 a run, $30 for
+the default two runs per training.
 
 Money is kept in floats and compared with a relative tolerance; figures are
 shown with `format_usd`, which does not depend on `round()` or on `'{:,.2f}'`
