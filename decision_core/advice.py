@@ -78,9 +78,11 @@ def _t(threshold_id: str) -> "int | float | str":
 
 def _n(number: "int | float") -> str:
     """A number with thousands separators, without a needless `.0`."""
-    if isinstance(number, float) and number != int(number):
-        return "{:,.2f}".format(number)
-    return "{:,}".format(int(number))
+    whole = int(number)
+    cents = int(round((number - whole) * 100))
+    if cents in (0, 100):
+        return "{:,}".format(whole + cents // 100)
+    return "{:,}.{:02d}".format(whole, cents)  # not "{:,.2f}": MicroPython drops the commas
 
 
 def _phrase(pairs: "tuple[tuple[str, str], ...]", value: str) -> str:

@@ -26,7 +26,20 @@ def probe(path):
             item["link"] = link
             item["round_trip"] = decode_answers(link) == result.answers.to_dict()
         results.append(item)
+    results.append({"id": "grid", "recommendations": [recommend(raw).to_dict() for raw in _grid()]})
     return json.dumps(results)
+
+
+def _grid():
+    """Answer sets beyond the scenarios: every need, quality and a few changes, volumes and budgets."""
+    for need in ("knowledge", "behaviour", "both"):
+        for quality in ("high", "mixed", "low", "unknown"):
+            for change, examples, volume, latency, budget in (
+                    ("static", 1000, 200000, 250, 1250.5), ("occasional", 499, 100, None, None),
+                    ("real-time", 20000, 5000, 900, 0.25)):
+                yield {"knowledge_change": change, "need": need, "labelled_examples": examples,
+                       "data_quality": quality, "queries_per_day": volume, "latency_budget_ms": latency,
+                       "budget_usd": budget, "needs_citations": examples > 900}
 
 
 print(probe(SCENARIOS))  # noqa: F821 (SCENARIOS is set by the caller)
