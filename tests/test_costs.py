@@ -346,7 +346,7 @@ def test_from_mapping_refuses_a_non_string_key_alone():
     assert caught.value.fields == ["('a', 'b')"]
 
 
-@pytest.mark.parametrize("garbage", [3, "queries", [1, 2], None.__class__])
+@pytest.mark.parametrize("garbage", [3, "queries", [1, 2], b"{}"])
 def test_from_mapping_refuses_what_is_not_a_mapping(garbage):
     """Something that is not a mapping raises InvalidCostInputs on the field `inputs`."""
     with pytest.raises(InvalidCostInputs) as caught:
