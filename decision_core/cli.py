@@ -26,7 +26,7 @@ from .sharelink import share_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from .engine import Recommendation
     from .questions import Field
@@ -99,7 +99,7 @@ def _parse_reply(field: "Field", reply: str) -> object:
         raise ValueError("type a whole number" if field.kind == "integer" else "type a number") from None
 
 
-def _ask_field(field: "Field", write: "object") -> object:
+def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
     write("")
     write(field.label)
     write("  " + field.help)
@@ -127,7 +127,7 @@ def _ask_field(field: "Field", write: "object") -> object:
         write("  Sorry: this answer %s." % problem)
 
 
-def _print_recommendation(result: "Recommendation", base: str, write: "object") -> None:
+def _print_recommendation(result: "Recommendation", base: str, write: "Callable[[str], object]") -> None:
     write("")
     write("Recommendation: " + result.outcome.title)
     write(result.headline)

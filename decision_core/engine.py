@@ -30,6 +30,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from .questions import Field
     from .rules import Outcome
 
 STATIC = ("static",)
@@ -256,7 +257,7 @@ class Recommendation:
         return "Recommendation(%r)" % (self.choice,)
 
 
-def _candidates(answers: Answers, field: "object") -> list:
+def _candidates(answers: Answers, field: "Field") -> list:
     """The values worth trying for one field: every other option, or each threshold crossing."""
     current = getattr(answers, field.name)
     if field.kind == "choice":
@@ -282,7 +283,7 @@ def _candidates(answers: Answers, field: "object") -> list:
         value is not None and field.minimum is not None and value < field.minimum)]
 
 
-def _distance(field: "object", current: object, value: object) -> "tuple[int, float]":
+def _distance(field: "Field", current: object, value: object) -> "tuple[int, float]":
     if field.kind == "choice":
         return (0, abs(field.values.index(value) - field.values.index(current)))
     if value is None or current is None or field.kind == "boolean":

@@ -17,6 +17,7 @@ from .errors import UnknownId
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Any
 
 
 class Criterion:
@@ -213,7 +214,7 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
 """The framework's figures, each with its source and date."""
 
 
-def _find(items: "tuple", kind: str, item_id: object) -> "object":
+def _find(items: "tuple", kind: str, item_id: object) -> "Any":
     for item in items:
         if item.id == item_id:
             return item

@@ -33,6 +33,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from .questions import Field
+
 VERSION: int = 1
 """The version of the link format that `encode_answers` writes."""
 
@@ -62,7 +64,7 @@ def _checksum(version: int, body: str) -> str:
     return "0" * (_CHECK_LENGTH - len(text)) + text
 
 
-def _encode_value(field: "object", value: object) -> str:
+def _encode_value(field: "Field", value: object) -> str:
     if value is None:
         return _NULL
     if field.kind == "choice":
@@ -78,7 +80,7 @@ def _encode_value(field: "object", value: object) -> str:
     return _base36(int(value))
 
 
-def _decode_value(field: "object", index: int, text: str) -> object:
+def _decode_value(field: "Field", index: int, text: str) -> object:
     damaged = InvalidShareLink("the share link is damaged: part %d (%s) is not valid"
                                % (index + 1, field.name))
     if text == _NULL and field.nullable:
