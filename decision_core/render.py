@@ -24,6 +24,7 @@ import html
 
 from .errors import DecisionError
 from .questions import FIELDS
+from .rules import get_outcome
 from .sections import get_section
 
 TYPE_CHECKING = False
@@ -109,12 +110,23 @@ def _source(source: str) -> str:
     return escape(source)
 
 
-def _link(href: "Callable[[str], str]", section_id: str, text: object) -> str:
-    """An HTML link to a section of the guide, with escaped text."""
-    return '<a href="%s">%s</a>' % (escape(href(get_section(section_id).url)), escape(text))
+def _link(href: "Callable[[str], str]", section_id: str, text: object, hidden: bool = False) -> str:
+    """An HTML link to a section of the guide, with escaped text.
+
+    With `hidden`, the section's title follows the text for screen readers
+    only, so that many short links ("Why?") stay distinguishable.
+    """
+    section = get_section(section_id)
+    extra = ""
+    if hidden:
+        extra = '<span class="visually-hidden"> (%s)</span>' % escape(section.title)
+    return '<a href="%s">%s%s</a>' % (escape(href(section.url)), escape(text), extra)
 
 
 # -- The quick decision table -------------------------------------------------------------
+
+_SHORT_NAMES = (("rag", "RAG"), ("fine-tuning", "Fine-tuning"), ("both", "Both"))
+"""Column labels short enough for a phone, by outcome id; other outcomes use their name."""
 
 
 def decision_table_html(criteria: "Iterable[Criterion]", outcomes: "Iterable[Outcome]",
@@ -139,9 +151,13 @@ def decision_table_html(criteria: "Iterable[Criterion]", outcomes: "Iterable[Out
         `<div class="live-table" data-widget="decision-table">…</div>`.
     """
     criteria = tuple(criteria)
-    names = []  # (outcome id, name), in display order
+    names = []  # (outcome id, column label), in display order
     for outcome in outcomes:
-        names.append((outcome.id, outcome.name[:1].upper() + outcome.name[1:]))
+        label = outcome.name[:1].upper() + outcome.name[1:]
+        for known, short in _SHORT_NAMES:
+            if known == outcome.id:
+                label = short
+        names.append((outcome.id, label))
     groups = []  # (section id, [criteria]), in the order first met
     for criterion in criteria:
         for group in groups:
@@ -159,7 +175,7 @@ def decision_table_html(criteria: "Iterable[Criterion]", outcomes: "Iterable[Out
 
     lines = [
         '<div class="live-table" data-widget="decision-table">',
-        '<table class="decision-table">',
+        '<table class="dc-table decision-table">',
         "<caption>The quick decision table: each criterion and the approach it favours."
         ' <span class="live-table__hint">Tick the rows that are true of your project to see'
         " which approach they point to.</span></caption>",
@@ -238,10 +254,10 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
         thresholds: `rules.THRESHOLDS`.
 
     Returns:
-        A `<table class="thresholds">`; each row has the id `threshold-<id>`.
+        A `<table class="dc-table dc-table--stack thresholds">`; each row has the id `threshold-<id>`.
     """
     lines = [
-        '<table class="thresholds">',
+        '<table class="dc-table dc-table--stack thresholds">',
         "<caption>The figures the framework decides by, with their sources.</caption>",
         '<thead><tr><th scope="col">Figure</th><th scope="col">What it means</th>'
         '<th scope="col">Source</th><th scope="col">As of</th></tr></thead>',
@@ -249,7 +265,8 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
     ]
     for threshold in thresholds:
         lines.append(
-            '<tr id="threshold-%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
+            '<tr id="threshold-%s"><th scope="row">%s</th><td data-label="Meaning">%s</td>'
+            '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
             % (escape(threshold.id), escape(_value_with_unit(threshold.value, threshold.unit)),
                escape(threshold.text), _source(threshold.source), escape(threshold.as_of))
         )
@@ -313,10 +330,10 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
             `minimum`, `maximum`, `source` and `as_of`.
 
     Returns:
-        A `<table class="cost-inputs">`; each row has the id `cost-input-<id>`.
+        A `<table class="dc-table dc-table--stack cost-inputs">`; each row has the id `cost-input-<id>`.
     """
     lines = [
-        '<table class="cost-inputs">',
+        '<table class="dc-table dc-table--stack cost-inputs">',
         "<caption>The calculator's default inputs. Every one is editable in the calculator.</caption>",
         '<thead><tr><th scope="col">Input</th><th scope="col">Default</th><th scope="col">Range</th>'
         '<th scope="col">Source</th><th scope="col">As of</th></tr></thead>',
@@ -336,7 +353,8 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
                 default = "empty (optional)"
             span = format_number(item.minimum) + " to " + _value_with_unit(item.maximum, item.unit)
         lines.append(
-            '<tr id="cost-input-%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
+            '<tr id="cost-input-%s"><th scope="row">%s</th><td data-label="Default">%s</td>'
+            '<td data-label="Range">%s</td><td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
             % (escape(item.id), escape(item.label), escape(default), escape(span),
                _source(item.source), escape(item.as_of))
         )
@@ -354,10 +372,10 @@ def cost_chart_html(svg: str, table: str, caption: str) -> str:
         caption: Plain text describing the chart; it is escaped.
 
     Returns:
-        A `<figure class="cost-chart">` followed by the table.
+        A `<figure class="cost-figure">` followed by the table.
     """
     return "\n".join((
-        '<figure class="cost-chart">',
+        '<figure class="cost-figure">',
         svg,
         "<figcaption>%s</figcaption>" % escape(caption),
         "</figure>",
@@ -376,7 +394,14 @@ def _answer_value(field: "Field | None", value: object) -> str:
             if option.value == value:
                 return option.label
     if field is not None and value is None and field.nullable:
-        return "No limit" if field.name == "latency_budget_ms" else "Not stated"
+        return "No limit" if field.name.endswith("_ms") else "Not stated"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if field is not None and isinstance(value, (int, float)):
+        if field.name.endswith("_ms"):
+            return format_number(value) + " ms"
+        if field.name.endswith("_usd"):
+            return "$" + _money(value)
     return format_number(value)
 
 
@@ -392,7 +417,7 @@ def _answers_table(answers: "dict") -> str:
         rows.append('<tr><th scope="row">%s</th><td>%s</td></tr>'
                     % (escape(name), escape(_answer_value(None, answers[name]))))
     return "\n".join([
-        '<table class="example-answers">',
+        '<table class="dc-table example-answers">',
         "<caption>The client's answers</caption>",
         '<thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr></thead>',
         "<tbody>",
@@ -404,7 +429,7 @@ def _item(item: object, href: "Callable[[str], str]") -> str:
     text = getattr(item, "text", item)
     section = getattr(item, "section", None)
     if section:
-        return "<li>%s %s</li>" % (escape(text), _link(href, section, "Why?"))
+        return "<li>%s %s</li>" % (escape(text), _link(href, section, "Why?", True))
     return "<li>%s</li>" % escape(text)
 
 
@@ -458,8 +483,10 @@ def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
         choice = str(result.choice)
         parts.append('<div class="admonition success example__result" data-scenario="%s" data-choice="%s">'
                      % (escape(scenario["id"]), escape(choice)))
+        outcome = get_outcome(choice)
         parts.append('<p class="admonition-title">The engine recommends: %s</p>'
-                     % _link(href, "outcome-" + choice, result.headline))
+                     % _link(href, outcome.section, outcome.title))
+        parts.append("<p>%s</p>" % escape(result.headline))
         parts.extend(_list("Why", result.reasons, href))
         parts.extend(_list("Watch out for", getattr(result, "caveats", ()), href))
         parts.extend(_list("What would change it", getattr(result, "changes", ()), href))

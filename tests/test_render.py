@@ -130,8 +130,8 @@ def test_decision_table_links_are_made_by_href():
 
 def test_decision_table_escapes_hostile_text():
     """Criterion text and ids cannot inject markup or break attributes."""
-    criteria = (Criterion('x"><b', HOSTILE, "rag", "choose-rag"),)
-    outcomes = (Outcome("rag", "T", "S", "outcome-rag", "<i>rag</i>"),)
+    criteria = (Criterion('x"><b', HOSTILE, "o<o", "choose-rag"),)
+    outcomes = (Outcome("o<o", "T", "S", "outcome-rag", "<i>rag</i>"),)
     html = render.decision_table_html(criteria, outcomes)
     assert_no_raw_hostile_markup(html)
     tree = Tree(html)
@@ -202,7 +202,7 @@ def test_cost_inputs_escape_hostile_text():
 def test_cost_chart_keeps_its_markup_and_escapes_the_caption():
     """The chart's SVG and table are placed as given; the caption is text."""
     html = render.cost_chart_html("<svg></svg>", "<table></table>", "a < b")
-    assert html.startswith('<figure class="cost-chart">\n<svg></svg>')
+    assert html.startswith('<figure class="cost-figure">\n<svg></svg>')
     assert "<figcaption>a &lt; b</figcaption>" in html and "<table></table>" in html
 
 
@@ -233,10 +233,19 @@ def test_example_has_anchor_heading_answers_and_result():
     assert heading == "## Example: a neobank's support assistant { #example-s01 }"
     assert_no_raw_hostile_markup(html)
     assert 'data-scenario="S01" data-choice="rag"' in html
-    assert '<a href="../recommendation/#outcome-rag">Start with &lt;RAG&gt;</a>' in html
-    assert "Every week" in html and "No limit" in html and "Not stated" in html and "yes" in html
+    assert '<a href="../recommendation/#outcome-rag">Start with RAG</a>' in html
+    assert "<p>Start with &lt;RAG&gt;</p>" in html
+    assert "Every week" in html and "No limit" in html and "Not stated" in html and "Yes" in html
     assert "zz_extra" in html and "Watch out for" in html and "What would change it" not in html
-    assert '<a href="../framework/#q1-knowledge-change">Why?</a>' in html
+    assert '<a href="../framework/#q1-knowledge-change">Why?<span class="visually-hidden">' in html
+
+
+def test_example_answers_carry_units():
+    """Latency shows milliseconds and budget dollars; a false flag reads No."""
+    html = render.example_markdown(
+        {"id": "S01", "answers": {"latency_budget_ms": 3000, "budget_usd": 20000, "needs_citations": False}},
+        lambda answers: Result())
+    assert "3,000 ms" in html and "$20,000" in html and "<td>No</td>" in html
 
 
 def test_example_shows_the_engines_refusal():

@@ -9,11 +9,14 @@ from decision_core.cost_inputs import COST_INPUTS
 from decision_core.engine import recommend
 from decision_core.errors import DecisionError
 from decision_core.questions import FIELDS, QUESTIONS
-from decision_core.rules import CRITERIA, THRESHOLDS, get_outcome
+from decision_core.rules import CRITERIA, THRESHOLDS
 from decision_core.sections import SECTIONS
 from tests.support.site import ROOT, elements, page_html, text_of
 
 pytestmark = pytest.mark.site
+
+COLUMN = {"rag": "RAG", "fine-tuning": "Fine-tuning", "both": "Both"}
+"""What the table's "Favours" column says for each outcome."""
 
 SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
 
@@ -30,8 +33,7 @@ def test_decision_table_rows_are_the_criteria(site_dir: Path):
         assert "disabled" in box.attrs, "checkboxes stay disabled until the widget enables them"
         assert labels[box.attrs["id"]] == criterion.text
         assert row.attrs["data-favours"] == criterion.favours
-        assert text_of(row).endswith(get_outcome(criterion.favours).name[:1].upper()
-                                     + get_outcome(criterion.favours).name[1:])
+        assert text_of(row).endswith(COLUMN[criterion.favours])
 
 
 def test_decision_table_has_tallies_and_a_verdict_region(site_dir: Path):
@@ -108,7 +110,7 @@ def test_cost_inputs_and_chart_are_on_the_cost_page(site_dir: Path):
     html = page_html(site_dir, "cost/")
     ids = [row.attrs["id"] for row in elements(html, "tr") if (row.attrs.get("id") or "").startswith("cost-input-")]
     assert ids == ["cost-input-" + item.id for item in COST_INPUTS]
-    figures = [f for f in elements(html, "figure") if "cost-chart" in (f.attrs.get("class") or "")]
+    figures = [f for f in elements(html, "figure") if "cost-figure" in (f.attrs.get("class") or "")]
     assert len(figures) == 1 and "<svg" in html
     assert elements(html, "div") and any("cost-chart__table" in (d.attrs.get("class") or "")
                                          for d in elements(html, "div"))
