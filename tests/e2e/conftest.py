@@ -1,0 +1,245 @@
+"""Fixtures for the browser tests: built sites, local static servers, one Chromium per session.
+
+- `site_dir`: the MicroPython site (`tests/support/site.py`: `$SITE_DIR`, else a
+  strict build once per session); `pyodide_site_dir`: the same checkout built
+  with `WIDGET_INTERPRETER=pyodide` into a temporary folder, once per session
+  (or `$PYODIDE_SITE_DIR`, built beforehand).
+- `root_server` serves the MicroPython site at `/`, `guide_server` under the
+  sub-path `/guide/` (nothing answers outside it), `pyodide_server` the
+  Pyodide site under `/guide/`. Each is Python's `http.server` on 127.0.0.1 in
+  a thread. The sitemap, whose URLs Material's instant navigation matches
+  links against, is served with the site URL it was built for replaced by the
+  server's address: what publishing at `site_url` gives.
+- `browser`: Debian's Chromium, headless, with a fresh profile, once per session.
+- `watch(page, base)`: records the requests that leave the site and the
+  console errors of a page.
+"""
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.site import build_site, built_site, site_url  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+READY = "[data-widget][data-state=ready]"
+SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
+READY_TIMEOUT = {"micropython": 20_000, "pyodide": 60_000}
+
+
+# -- sites --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The MicroPython site, built once per session (or `$SITE_DIR`)."""
+    return built_site()
+
+
+@pytest.fixture(scope="session")
+def pyodide_site_dir() -> Path:
+    """The same checkout built with `WIDGET_INTERPRETER=pyodide`, once per session."""
+    given = os.environ.get("PYODIDE_SITE_DIR")
+    if given:
+        yield Path(given).resolve()
+        return
+    folder = Path(tempfile.mkdtemp(prefix="decision-guide-pyodide-"))
+    saved = os.environ.get("WIDGET_INTERPRETER")
+    os.environ["WIDGET_INTERPRETER"] = "pyodide"
+    try:
+        build_site(folder / "site")
+    finally:
+        if saved is None:
+            del os.environ["WIDGET_INTERPRETER"]
+        else:
+            os.environ["WIDGET_INTERPRETER"] = saved
+    yield folder / "site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def site_pages(site: Path) -> "list[str]":
+    """Every page of a built site, as a site-relative URL (`""`, `framework/`...)."""
+    pages = []
+    for path in sorted(site.rglob("index.html")):
+        relative = path.parent.relative_to(site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+# -- servers ------------------------------------------------------------------
+
+
+class SiteServer:
+    """A built site served on 127.0.0.1 under `prefix`, in a thread."""
+
+    def __init__(self, site: Path, prefix: str = "/") -> None:
+        self.site = site
+        self.prefix = prefix
+        handler = functools.partial(_Handler, directory=str(site))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.site_server = self
+        self.base = "http://127.0.0.1:%d%s" % (self.httpd.server_port, prefix)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str = "") -> str:
+        return self.base + path.lstrip("/")
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        prefix = self.server.site_server.prefix
+        if not path.startswith(prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(prefix):])
+
+    def do_GET(self):
+        server = self.server.site_server
+        if self.path.split("?")[0] == server.prefix + "sitemap.xml":
+            data = (server.site / "sitemap.xml").read_bytes()
+            data = data.replace(site_url().encode(), server.base.encode())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+
+@pytest.fixture(scope="session")
+def root_server(site_dir):
+    """The MicroPython site at the root of a local server."""
+    server = SiteServer(site_dir, "/")
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def guide_server(site_dir):
+    """The MicroPython site under the sub-path `/guide/`."""
+    server = SiteServer(site_dir, "/guide/")
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def pyodide_server(pyodide_site_dir):
+    """The Pyodide site under the sub-path `/guide/`."""
+    server = SiteServer(pyodide_site_dir, "/guide/")
+    yield server
+    server.close()
+
+
+# -- the browser --------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make setup)")
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    """Headless Chromium, launched once per session with a fresh profile."""
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (own cache and storage) for one test."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+class Watch:
+    """What a page did that it should not: requests outside the site, console errors."""
+
+    def __init__(self, page, base: str) -> None:
+        self.base = base
+        self.origin = base.split("/", 3)[:3]
+        self.outside: "list[str]" = []
+        self.errors: "list[str]" = []
+        page.on("request", self._request)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append("page error: %s" % error))
+
+    def _request(self, request):
+        url = request.url
+        if url.startswith(self.base) or url.startswith("data:"):
+            return
+        if url.startswith("blob:" + "/".join(self.origin) + "/"):  # made by the page itself
+            return
+        self.outside.append(url)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.errors.append("console: %s" % message.text)
+
+    def clear(self) -> None:
+        self.outside.clear()
+        self.errors.clear()
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], "requests outside the site"
+        assert self.errors == [], "console errors"
+
+
+@pytest.fixture
+def watch():
+    """`watch(page, base)` starts recording a page's stray requests and console errors."""
+    return Watch
+
+
+# -- expected answers ---------------------------------------------------------
+
+SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
+"""The public client scenarios."""
+
+ANSWERABLE = [case for case in SCENARIOS if case["expected"] != "error"]
+"""The public scenarios the quiz can answer."""
+
+
+@pytest.fixture(scope="session")
+def cli_choices() -> "dict[str, str]":
+    """The choice `python3 -m decision_core recommend` prints for each answerable public scenario."""
+    choices = {}
+    for case in ANSWERABLE:
+        result = subprocess.run(
+            [sys.executable, "-m", "decision_core", "recommend"], cwd=ROOT,
+            input=json.dumps(case["answers"]), capture_output=True, text=True, check=True,
+        )
+        choices[case["id"]] = json.loads(result.stdout)["choice"]
+    return choices

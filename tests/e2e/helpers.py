@@ -1,0 +1,76 @@
+"""Helpers for the browser tests: wait for a widget, answer the quiz with the keyboard alone."""
+
+from decision_core.questions import QUESTIONS
+
+READY = "[data-widget][data-state=ready]"
+SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
+RESULT = "#quiz-result[data-choice]"
+
+_FOCUSED = """() => {
+  const e = document.activeElement;
+  return e ? {name: e.name || "", type: e.type || "", restart: e.hasAttribute("data-quiz-restart")} : null;
+}"""
+
+
+def wait_ready(page, interpreter="micropython", selector=READY):
+    """Wait until the page's widgets report ready (MicroPython: 20 s at most; Pyodide: 60 s)."""
+    page.wait_for_selector(selector, timeout=20_000 if interpreter == "micropython" else 60_000)
+
+
+def focused(page):
+    return page.evaluate(_FOCUSED)
+
+
+def tab_to(page, test, limit=200):
+    """Press Tab until the focused element passes `test` (a function of the `focused` dict)."""
+    for _ in range(limit):
+        state = focused(page)
+        if state and test(state):
+            return state
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached the control")
+
+
+def answer_by_keyboard(page, answers):
+    """Answer the quiz from the current focus with the keyboard alone: Tab, arrows, Space and digits.
+
+    The quiz must be empty (fresh, or just restarted). A radio group is one
+    Tab stop: Tab lands on its first option, each ArrowDown moves to and checks
+    the next one, Space checks the one with focus.
+    """
+    for question in QUESTIONS:
+        for field in question.fields:
+            if field.name not in answers:
+                continue
+            value = answers[field.name]
+            if value is None or (field.kind == "boolean" and not value):
+                continue
+            tab_to(page, lambda state, name=field.name: state["name"] == name)
+            if field.kind == "choice":
+                index = list(field.values).index(value)
+                if index == 0:
+                    page.keyboard.press("Space")
+                for _ in range(index):
+                    page.keyboard.press("ArrowDown")
+            elif field.kind == "boolean":
+                page.keyboard.press("Space")
+            else:
+                page.keyboard.type(str(value))
+            # Leave the control so that the next one is reached by Tab.
+            page.keyboard.press("Tab")
+
+
+def restart_by_keyboard(page):
+    """Tab to "Start again" and press Enter: the form empties and focus returns to the first question."""
+    tab_to(page, lambda state: state["restart"])
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-quiz-progress]').textContent.startsWith('0 of')"
+        " && !document.querySelector('#quiz-result').hasAttribute('data-choice')"
+    )
+
+
+def result_choice(page):
+    """Wait for a result and return its `data-choice`."""
+    page.wait_for_selector(RESULT, timeout=10_000)
+    return page.get_attribute("#quiz-result", "data-choice")

@@ -1,0 +1,206 @@
+"""The quiz in a real browser: scenarios by keyboard under both interpreters, share links, failures, print."""
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import ANSWERABLE
+from tests.e2e.helpers import (
+    READY,
+    RESULT,
+    answer_by_keyboard,
+    restart_by_keyboard,
+    result_choice,
+    wait_ready,
+)
+
+pytestmark = pytest.mark.browser
+
+S01 = ANSWERABLE[0]
+
+
+@pytest.fixture(scope="module")
+def quiz_pages(browser, guide_server, pyodide_server):
+    """One quiz page per interpreter, reused by the scenario tests (the interpreter starts once)."""
+    pages = {}
+    contexts = []
+    for interpreter, server in (("micropython", guide_server), ("pyodide", pyodide_server)):
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
+        page.goto(server.url("quiz/"))
+        wait_ready(page, interpreter)
+        pages[interpreter] = (page, errors)
+    yield pages
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("interpreter", ["micropython", "pyodide"])
+@pytest.mark.parametrize("case", ANSWERABLE, ids=[case["id"] for case in ANSWERABLE])
+def test_keyboard_answers_give_the_command_lines_choice(quiz_pages, cli_choices, interpreter, case):
+    """Answered with the keyboard alone, every public scenario gets the choice the command line prints."""
+    page, errors = quiz_pages[interpreter]
+    if page.get_attribute("#quiz-result", "data-choice") is not None:
+        restart_by_keyboard(page)
+    answer_by_keyboard(page, case["answers"])
+    assert page.text_content("[data-quiz-progress]") == "4 of 4 answered"
+    assert result_choice(page) == cli_choices[case["id"]] == case["expected"]
+    assert page.text_content("[data-quiz-announce]").startswith("Recommendation: ")
+    assert errors == []
+
+
+def test_share_link_round_trip(context, guide_server, watch):
+    """"Copy link" gives a link with the answers; opening it shows the same answers and result."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    watched = watch(page, guide_server.base)
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    choice = result_choice(page)
+    page.click("[data-quiz-copy]")
+    page.wait_for_function("() => document.querySelector('[data-quiz-copy-status]').textContent !== ''")
+    assert page.text_content("[data-quiz-copy-status]") == "Link copied."
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.get_attribute("[data-quiz-share]", "href")
+    assert re.match(re.escape(guide_server.url("quiz/")) + r"\?v=1&a=[0-9a-z_.\-]+#quiz-result$", copied)
+
+    other = context.new_page()
+    watch_other = watch(other, guide_server.base)
+    other.goto(copied)
+    wait_ready(other)
+    assert result_choice(other) == choice
+    assert other.text_content("[data-quiz-progress]") == "4 of 4 answered"
+    for name, value in S01["answers"].items():
+        if isinstance(value, bool):
+            assert other.is_checked("#quiz-%s" % name) is value
+        elif isinstance(value, str):
+            assert other.is_checked("#quiz-%s-%s" % (name, value))
+        else:
+            assert other.input_value("#quiz-%s" % name) == ("" if value is None else str(value))
+    assert other.is_hidden("[data-quiz-notice]")
+    watched.assert_clean()
+    watch_other.assert_clean()
+
+
+BAD_LINKS = [
+    "v=1&a=3-0-0-3-3uw-_-_-0",  # truncated
+    "v=1&a=3-0-0-3-3uw-_-_-1-mieq",  # edited: the checksum no longer matches
+    "v=9&a=3-0-0-3-3uw-_-_-0-mieq",  # a version this guide does not know
+    "v=1&a=<script>window.__pwned=1</script>",
+    "v=<script>window.__pwned=1</script>&a=x",
+    "v=1&a=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E",
+    'v=1&a="><svg onload=window.__pwned=1>',
+]
+
+
+@pytest.mark.parametrize("query", BAD_LINKS)
+def test_bad_share_link_shows_a_notice_and_an_empty_quiz(browser, guide_server, query):
+    """A tampered, truncated, unknown-version or hostile link: a notice, an empty quiz, nothing injected."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(guide_server.url("quiz/") + "?" + query + "#quiz-result")
+        wait_ready(page)
+        assert page.is_visible("[data-quiz-notice]")
+        assert "could not be read" in page.text_content("[data-quiz-notice]")
+        assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+        assert page.get_attribute("#quiz-result", "data-choice") is None
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator(".quiz script, .quiz img, .quiz svg, .quiz-result script").count() == 0
+        assert page.evaluate("document.querySelector('[data-quiz-notice]').querySelectorAll('*').length") == 2
+    finally:
+        context.close()
+
+
+def test_answers_given_while_loading_are_kept(context, guide_server):
+    """The reader can answer before the interpreter arrives; nothing is lost and the result follows."""
+    page = context.new_page()
+    held = []
+    page.route(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"), lambda route: held.append(route))
+    page.goto(guide_server.url("quiz/"))
+    page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
+    assert "Loading" in page.text_content("[data-widget-status]")
+    page.focus("body")
+    answer_by_keyboard(page, S01["answers"])
+    assert page.get_attribute("[data-widget=quiz]", "data-state") == "loading"
+    page.wait_for_timeout(50)
+    assert held, "the interpreter was requested"
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    assert result_choice(page) == S01["expected"]
+    assert page.is_checked("#quiz-knowledge_change-weekly")
+
+
+def test_blocked_interpreter_shows_error_retry_and_static_content(context, guide_server):
+    """With the interpreter blocked, the page says so, offers Retry, and the questions still work."""
+    page = context.new_page()
+    page.route(re.compile(r".*/assets/runtime/(micropython|pyodide)/.*\.(mjs|wasm)$"), lambda route: route.abort())
+    page.goto(guide_server.url("quiz/"))
+    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    status = page.text_content("[data-widget-status]")
+    assert "could not load" in status
+    assert page.is_visible("[data-widget-retry]")
+    assert page.locator("fieldset[data-question]").count() == 4
+    assert page.is_visible("#quiz-q1 legend")
+    page.check("#quiz-need-knowledge")
+    assert page.is_checked("#quiz-need-knowledge")
+    assert page.is_visible("article h1")
+    page.unroute(re.compile(r".*/assets/runtime/(micropython|pyodide)/.*\.(mjs|wasm)$"))
+    with page.expect_navigation():
+        page.click("[data-widget-retry]")
+    wait_ready(page)
+
+
+def test_restart_empties_the_quiz_and_progress_counts(context, guide_server):
+    """Progress counts answered questions; "Start again" empties the form and the result."""
+    page = context.new_page()
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+    page.check("#quiz-knowledge_change-daily")
+    page.check("#quiz-need-both")
+    page.fill("#quiz-labelled_examples", "12")
+    assert page.text_content("[data-quiz-progress]") == "3 of 4 answered"
+    assert "last question" in page.text_content("[data-quiz-output]")
+    page.fill("#quiz-queries_per_day", "800")
+    assert result_choice(page) in ("rag", "both", "fine-tuning", "prompt-first")
+    page.fill("#quiz-queries_per_day", "-5")
+    page.wait_for_selector("[data-quiz-problems]")
+    assert page.get_attribute("#quiz-result", "data-choice") is None
+    page.fill("#quiz-queries_per_day", "800")
+    page.wait_for_selector(RESULT)
+    page.click("[data-quiz-restart]")
+    page.wait_for_function("() => !document.querySelector('#quiz-result').hasAttribute('data-choice')")
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+    assert not page.is_checked("#quiz-need-both")
+    assert page.evaluate("document.activeElement.name") == "knowledge_change"
+
+
+def test_no_call_to_action_unless_configured(context, guide_server):
+    """mkdocs.yml sets no call_to_action by default, so none is shown."""
+    page = context.new_page()
+    page.goto(guide_server.url("quiz/"))
+    assert page.locator("[data-quiz-cta]").count() == 0
+
+
+def test_printed_result_is_one_page_with_answers_reasons_date_and_link(context, guide_server):
+    """Printing a result gives one page: answers, recommendation, reasons, date, share link."""
+    page = context.new_page()
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    result_choice(page)
+    share = page.get_attribute("[data-quiz-share]", "href")
+    page.emulate_media(media="print")
+    for selector in (".quiz-result__answers", ".quiz-result__choice", ".quiz-result__reasons",
+                     ".quiz-result__date", "[data-quiz-share]"):
+        assert page.is_visible(selector), selector
+    assert page.is_hidden("#quiz-form")
+    assert share in page.inner_text(".quiz-result")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
