@@ -177,7 +177,7 @@ def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
     Args:
         answers: The validated answers.
         choice: The outcome id the engine chose.
-        signals: The engine's derived facts: `enough`, `affordable`, `cost`,
+        signals: The engine's derived facts: `enough`, `affordable`, `both_affordable`, `cost`,
             `usable`, `high_volume`, `tight_latency`, `retrieval_breaks_latency`.
 
     Returns:
@@ -216,6 +216,10 @@ def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
     if need != "knowledge" and signals["enough"] and not signals["affordable"]:
         reasons.append(Reason("Your budget of $%s is below the $%s or so that training would cost."
                               % (_n(answers.budget_usd), _n(signals["cost"])), "budget_usd", "q4-cost-latency"))
+    if need == "both" and choice == "rag" and signals["affordable"] and not signals["both_affordable"]:
+        reasons.append(Reason("Your budget of $%s is below the $%s or so that retrieval and fine-tuning "
+                              "together need: start with retrieval and add fine-tuning when the budget allows."
+                              % (_n(answers.budget_usd), _n(_t("both-budget-min"))), "budget_usd", "choose-both"))
     if choice == "both" and answers.budget_usd is not None:
         reasons.append(Reason("Your budget of $%s leaves room for training as well as retrieval."
                               % _n(answers.budget_usd), "budget_usd", "choose-both"))

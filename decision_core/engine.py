@@ -9,14 +9,15 @@ from `decision_core.rules`:
    (≥ 500 high-quality ones; mixed data counts at half after a clean-up; low
    or unchecked data counts for nothing) and the budget covers training;
    otherwise prompt engineering first.
-3. **Need = both** → with enough good examples and the budget: both when the
-   knowledge changes at all or answers must cite sources, fine-tuning alone
-   when the knowledge is static; without them, RAG now and fine-tuning later.
+3. **Need = both** → with enough good examples and the budget to train:
+   fine-tuning alone when the knowledge is static and needs no citations;
+   otherwise both, if the budget covers both (`both-budget-min`); without
+   good examples or that budget, RAG now and fine-tuning later.
 
 Volume and latency never overturn that choice, but they add reasons (a
 retrieval step of 100–300 ms against a tight budget, per-request savings at
 high volume) and caveats. Each of those rules is one small function
-(`_high_volume`, `_tight_latency`, `_fine_tuning_affordable`...), the hook
+(`_high_volume`, `_tight_latency`, `_fine_tuning_affordable`, `_both_affordable`...), the hook
 for the cost model.
 """
 
@@ -92,6 +93,10 @@ def _fine_tuning_affordable(answers: Answers) -> bool:
     return answers.budget_usd is None or answers.budget_usd >= fine_tuning_cost(answers)
 
 
+def _both_affordable(answers: Answers) -> bool:
+    return answers.budget_usd is None or answers.budget_usd >= _threshold("both-budget-min")
+
+
 def _high_volume(answers: Answers) -> bool:
     return answers.queries_per_day >= _threshold("high-volume")
 
@@ -124,14 +129,14 @@ def decide(answers: Answers) -> str:
         return "rag"
     if answers.knowledge_change in STATIC and not answers.needs_citations:
         return "fine-tuning"
-    return "both"
+    return "both" if _both_affordable(answers) else "rag"
 
 
 _CRITERIA_TESTS = (
     ("rag-knowledge-changes", lambda a: a.knowledge_change in FAST_CHANGING),
     ("rag-citations", lambda a: a.needs_citations),
     ("rag-low-upfront-cost",
-     lambda a: a.budget_usd is not None and a.budget_usd < _threshold("training-cost-high")),
+     lambda a: a.budget_usd is not None and a.budget_usd < _threshold("both-budget-min")),
     ("rag-knowledge-in-documents", lambda a: a.need != "behaviour"),
     ("ft-style-tone", lambda a: a.need != "knowledge"),
     ("ft-static-domain", lambda a: a.knowledge_change in STATIC),
@@ -140,7 +145,7 @@ _CRITERIA_TESTS = (
     ("both-changing-knowledge-and-behaviour",
      lambda a: a.need == "both" and a.knowledge_change not in STATIC),
     ("both-budget-and-time", lambda a: a.need == "both" and a.budget_usd is not None
-     and a.budget_usd >= _threshold("training-cost-high")),
+     and a.budget_usd >= _threshold("both-budget-min")),
 )
 
 
@@ -271,7 +276,8 @@ def _candidates(answers: Answers, field: "Field") -> list:
         values += [int(mixed) - 1, int(mixed)]
     elif field.name == "budget_usd":
         cost = fine_tuning_cost(answers)
-        values = [None, 0, cost - 1, cost]
+        both = _threshold("both-budget-min")
+        values = [None, 0, cost - 1, cost, both - 1, both]
     elif field.name == "queries_per_day":
         volume = _threshold("high-volume")
         values = [0, volume - 1, volume]
@@ -336,6 +342,7 @@ def recommend(answers: "Mapping[str, object] | Answers") -> Recommendation:
     signals = {
         "enough": enough_examples(valid),
         "affordable": _fine_tuning_affordable(valid),
+        "both_affordable": _both_affordable(valid),
         "cost": fine_tuning_cost(valid),
         "high_volume": _high_volume(valid),
         "tight_latency": _tight_latency(valid),

@@ -195,6 +195,10 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
               _FRAMEWORK, "2026-11"),
     Threshold("training-cost-high", 5000, "USD",
               "A typical upper figure for a fine-tuning project, people included.", _FRAMEWORK, "2026-11"),
+    Threshold("both-budget-min", 5000, "USD",
+              "The least launch budget this guide treats as enough for retrieval and fine-tuning together: "
+              "a fine-tuning project at its typical upper cost, with retrieval on top.",
+              "This guide's working assumption, from the framework's $500 to $5,000+ training cost", "2026-11"),
     Threshold("labelling-cost", 5, "USD per example",
               "What labelling one example costs (experts: 5 to 20 times more).",
               "Estimate used by this guide's cost model", "2026-11"),

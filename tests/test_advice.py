@@ -92,3 +92,9 @@ def test_reasons_and_caveats_can_be_asked_for_directly():
                "tight_latency": False, "retrieval_breaks_latency": False}
     assert reasons_for(answers, "fine-tuning", signals)[0].field == "need"
     assert caveats_for(answers, "fine-tuning", signals)[-1].id == "evaluation-set"
+
+
+def test_rag_for_a_small_budget_says_both_must_wait():
+    """When the budget covers training but not both, the reason says to add fine-tuning later."""
+    assert any("add fine-tuning when the budget allows" in text
+               for text in _reasons(need="both", knowledge_change="weekly", budget_usd=2000))

@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import pathlib
 import subprocess
 import sys
 
@@ -10,10 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PUBLIC_CASES, ROOT
 from decision_core.cli import main
 from decision_core.engine import recommend
 from decision_core.sharelink import share_url
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 S01 = PUBLIC_CASES[0]["answers"]
 

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PUBLIC_CASES, SCENARIOS
 from decision_core.answers import validate_answers
 from decision_core.engine import (
     Change,
@@ -22,6 +21,9 @@ from decision_core.engine import (
 from decision_core.errors import DecisionError, InvalidAnswers
 from decision_core.rules import OUTCOMES
 from decision_core.sections import SECTIONS, section_url
+
+SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 SECTION_IDS = {section.id for section in SECTIONS}
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "scenarios" / "public.json"
@@ -266,3 +268,13 @@ def test_garbage_answers_raise_only_decision_errors(json_values, near_answer_set
             assert decide(validate_answers(raw)) == recommend(raw).choice
         except DecisionError as error:
             assert isinstance(error, InvalidAnswers)
+
+
+def test_both_needs_the_budget_for_both():
+    """Changing knowledge and behaviour with a budget below both-budget-min starts with RAG."""
+    assert _choice(need="both", knowledge_change="daily", budget_usd=4999) == "rag"
+    assert _choice(need="both", knowledge_change="daily", budget_usd=5000) == "both"
+    assert _choice(need="both", knowledge_change="static", budget_usd=2000) == "fine-tuning"
+    change = [c for c in recommend(dict(BASE, need="both", knowledge_change="daily", budget_usd=2000)).changes
+              if c.field == "budget_usd"]
+    assert [(c.value, c.choice) for c in change] == [(5000, "both")]

@@ -3,12 +3,15 @@
 import contextlib
 import io
 import json
+import pathlib
 import shutil
 import subprocess
 
 import pytest
 
-from conftest import ROOT, SCENARIOS
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "tests" / "scenarios" / "public.json"
+
 
 pytestmark = pytest.mark.runtimes
 

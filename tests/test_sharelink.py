@@ -1,13 +1,18 @@
 """Share links: short, versioned, checked, and round-tripping every valid answer set."""
 
+import json
+import pathlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import PUBLIC_CASES
 from decision_core.answers import validate_answers
 from decision_core.errors import DecisionError, InvalidAnswers, InvalidShareLink
 from decision_core.sharelink import VERSION, _checksum, decode_answers, encode_answers, share_url
+
+SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 S01 = PUBLIC_CASES[0]["answers"]
 
