@@ -16,12 +16,20 @@ which stays pure:
    front matter gets its first paragraph as one, which the templates use for
    `<meta name="description">` and the Open Graph / Twitter card tags
    (overrides/main.html).
+4. **Addresses for print.** Each link that leaves the page gets
+   `data-print-url`, its absolute address on the published site, which the
+   print stylesheet shows after the link's text. (Instant navigation rewrites
+   `href`s in the browser, so the stylesheet cannot tell from `href` alone
+   which links leave the page.)
 """
 
+import html as _html
 import json
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
@@ -277,6 +285,29 @@ def first_paragraph(html: str, limit: int = 200) -> str:
     return text
 
 
+# -- 4. Addresses for print ------------------------------------------------------------------
+
+_LINK = re.compile(r'<a href="([^"#][^"]*)"')
+
+
+def add_print_urls(html: str, page_address: str) -> str:
+    """Give each link that leaves the page a `data-print-url` with its absolute address.
+
+    Args:
+        html: A page's content.
+        page_address: The page's absolute URL, e.g. `https://guide.example/framework/`.
+
+    Returns:
+        The content; links within the page (`href="#…"`) are left as they are.
+    """
+
+    def absolute(match: "re.Match[str]") -> str:
+        target = urljoin(page_address, _html.unescape(match.group(1)))
+        return '%s data-print-url="%s"' % (match.group(0), _html.escape(target, True))
+
+    return _LINK.sub(absolute, html)
+
+
 # -- MkDocs events --------------------------------------------------------------------------
 
 _built: "dict[str, set[str]]" = {}
@@ -308,7 +339,7 @@ def on_page_content(html, page, config, files):
         description = first_paragraph(html)
         if description:
             page.meta["description"] = description
-    return html
+    return add_print_urls(html, (config.site_url or "/") + page.url)
 
 
 def on_post_page(output, page, config):

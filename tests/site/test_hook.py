@@ -45,3 +45,14 @@ def test_unknown_marker_fails_the_build(site_hook):
 def test_links_are_relative_to_the_page(site_hook, url, page, link):
     """Generated links work wherever the site is hosted: they are relative to the page."""
     assert site_hook._relative(url, page) == link
+
+
+def test_print_urls_are_absolute_and_skip_in_page_links(site_hook):
+    """Links to other pages and sites get their absolute address; `#…` links and other attributes stay."""
+    html = ('<a href="../framework/#q1">a</a> <a href="#here">b</a> '
+            '<a href="https://example.org/?a=1&amp;b=2">c</a> <a class="x" href="y/">d</a>')
+    out = site_hook.add_print_urls(html, "https://guide.example/examples/")
+    assert '<a href="../framework/#q1" data-print-url="https://guide.example/framework/#q1">' in out
+    assert '<a href="#here">' in out
+    assert 'data-print-url="https://example.org/?a=1&amp;b=2"' in out
+    assert '<a class="x" href="y/">' in out

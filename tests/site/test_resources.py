@@ -111,4 +111,15 @@ def test_print_stylesheet_hides_the_chrome(site_dir: Path):
     for selector in (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search",
                      '[data-md-component="palette"]'):
         assert selector in css
-    assert "break-inside: avoid" in css and 'attr(href)' in css
+    assert "break-inside: avoid" in css and "attr(data-print-url)" in css
+
+
+def test_links_leaving_a_page_carry_their_printed_address(site_dir: Path, base_url: str):
+    """A link from one page to another carries its absolute address for print; in-page links do not."""
+    from tests.support.site import page_html
+
+    links = elements(page_html(site_dir, "decision-table/"), "a")
+    to_framework = [a for a in links if (a.attrs.get("href") or "").startswith("../framework/")]
+    assert base_url + "framework/" in [a.attrs.get("data-print-url") for a in to_framework]
+    in_page = [a for a in links if (a.attrs.get("href") or "").startswith("#")]
+    assert in_page and all("data-print-url" not in a.attrs for a in in_page)
