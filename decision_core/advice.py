@@ -216,6 +216,13 @@ def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
     if need != "knowledge" and signals["enough"] and not signals["affordable"]:
         reasons.append(Reason("Your budget of $%s is below the $%s or so that training would cost."
                               % (_n(answers.budget_usd), _n(signals["cost"])), "budget_usd", "q4-cost-latency"))
+    elif need != "knowledge" and not signals["enough"] and answers.budget_usd is not None:
+        missing = max(0, _t("min-examples") - signals["usable"])
+        verdict = "more than your budget of $%s" if answers.budget_usd < signals["cost"] else "within your budget of $%s"
+        reasons.append(Reason("Labelling about %s more examples and training would cost some $%s (at $%s an example), "
+                              % (_n(missing), _n(signals["cost"]), _n(_t("labelling-cost")))
+                              + verdict % _n(answers.budget_usd) + ": try the prompt first, then decide.",
+                              "budget_usd", "q4-cost-latency"))
     if need == "both" and choice == "rag" and signals["affordable"] and not signals["both_affordable"]:
         reasons.append(Reason("Your budget of $%s is below the $%s or so that retrieval and fine-tuning "
                               "together need: start with retrieval and add fine-tuning when the budget allows."

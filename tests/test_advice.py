@@ -98,3 +98,12 @@ def test_rag_for_a_small_budget_says_both_must_wait():
     """When the budget covers training but not both, the reason says to add fine-tuning later."""
     assert any("add fine-tuning when the budget allows" in text
                for text in _reasons(need="both", knowledge_change="weekly", budget_usd=2000))
+
+
+@pytest.mark.parametrize(("budget", "words"), [
+    (5000, "would cost some $3,000 (at $5 an example), within your budget of $5,000"),
+    (1000, "would cost some $3,000 (at $5 an example), more than your budget of $1,000"),
+])
+def test_prompt_first_prices_the_missing_examples(budget, words):
+    """Without enough examples, the reasons price labelling and training against the budget."""
+    assert any(words in text for text in _reasons(labelled_examples=0, budget_usd=budget))
