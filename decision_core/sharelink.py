@@ -1,6 +1,6 @@
 """Share links: an answer set packed into a short, versioned, checked query string.
 
-A link looks like `quiz/?v=1&a=3-0-0-3-3uw-2ai-fek-1-1b9x#quiz-result`. The
+A link looks like `quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l#quiz-result`. The
 token `a` holds one part per field of the contract, in `FIELDS` order:
 
 - a choice field: the option's index in base 36 (`weekly` is `3`);
@@ -112,7 +112,7 @@ def encode_answers(answers: "Mapping[str, object] | Answers") -> str:
         answers: An answer set (a dictionary or `Answers`); it is validated first.
 
     Returns:
-        A query string such as `v=1&a=3-0-0-3-3uw-2ai-fek-1-1b9x`.
+        A query string such as `v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l`.
 
     Raises:
         InvalidAnswers: The answers are incomplete or invalid.
@@ -129,7 +129,7 @@ def share_url(answers: "Mapping[str, object] | Answers") -> str:
         answers: An answer set (a dictionary or `Answers`).
 
     Returns:
-        e.g. `quiz/?v=1&a=3-0-0-3-3uw-2ai-fek-1-1b9x#quiz-result`.
+        e.g. `quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l#quiz-result`.
 
     Raises:
         InvalidAnswers: The answers are incomplete or invalid.

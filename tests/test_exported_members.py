@@ -1,6 +1,10 @@
 """The package's front door: `__all__` is sorted and lists exactly the public names."""
 
+import doctest
+import importlib
 import types
+
+import pytest
 
 import decision_core
 
@@ -32,3 +36,12 @@ def test_exported_members_come_from_the_package():
         member = getattr(decision_core, name)
         module = getattr(member, "__module__", "decision_core")
         assert module.startswith("decision_core"), name
+
+
+@pytest.mark.parametrize("module", ["decision_core", "decision_core.questions", "decision_core.answers",
+                                    "decision_core.rules", "decision_core.engine", "decision_core.sharelink",
+                                    "decision_core.sections"])
+def test_docstring_examples_run(module):
+    """The examples in the docstrings (what mkdocstrings shows) give the output they claim."""
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
