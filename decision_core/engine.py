@@ -21,8 +21,10 @@ high volume) and caveats. Each of those rules is one small function
 for the cost model.
 """
 
-from .answers import Answers, validate_answers
+import math
+
 from .advice import Caveat, Reason, caveats_for, change_text, reasons_for
+from .answers import Answers, validate_answers
 from .questions import FIELDS
 from .rules import OUTCOMES, get_outcome, get_threshold, tally
 from .sections import section_url
@@ -272,8 +274,8 @@ def _candidates(answers: Answers, field: "Field") -> list:
     elif field.name == "labelled_examples":
         least = _threshold("min-examples")
         values = [0, least - 1, least]
-        mixed = -(-least // _threshold("mixed-quality-share"))
-        values += [int(mixed) - 1, int(mixed)]
+        mixed = math.ceil(least / _threshold("mixed-quality-share"))
+        values += [mixed - 1, mixed]
     elif field.name == "budget_usd":
         cost = fine_tuning_cost(answers)
         both = _threshold("both-budget-min")

@@ -147,3 +147,13 @@ def test_random_text_raises_only_invalid_share_link(text):
         assert len(decode_answers(text)) == 8
     except DecisionError as error:
         assert isinstance(error, InvalidShareLink)
+
+
+@given(data=st.data())
+def test_random_values_raise_only_invalid_share_link(json_values, data):
+    """Non-text values (numbers, lists, objects...) raise InvalidShareLink, nothing else."""
+    value = data.draw(json_values)
+    try:
+        decode_answers(value)
+    except DecisionError as error:
+        assert isinstance(error, InvalidShareLink)
