@@ -157,3 +157,19 @@ def test_random_values_raise_only_invalid_share_link(json_values, data):
         decode_answers(value)
     except DecisionError as error:
         assert isinstance(error, InvalidShareLink)
+
+
+def test_a_known_older_version_is_read_by_its_own_reader(monkeypatch):
+    """Each known version has a reader that migrates its answers to the current contract."""
+    import decision_core.sharelink as sharelink
+
+    def read_v0(token):
+        """A stand-in for a retired format: only need and change, the rest defaulted by migration."""
+        need, change = token.split(".")
+        return {"knowledge_change": change, "need": need, "labelled_examples": 0, "queries_per_day": 0}
+
+    monkeypatch.setattr(sharelink, "_READERS", ((0, read_v0),) + sharelink._READERS)
+    assert decode_answers("v=0&a=knowledge.daily")["data_quality"] == "unknown"
+    assert decode_answers(encode_answers(S01)) == validate_answers(S01).to_dict()
+    with pytest.raises(InvalidShareLink, match=r"known: 0, 1"):
+        decode_answers("v=7&a=x")
