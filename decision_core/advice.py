@@ -194,8 +194,12 @@ def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
                               "fine-tuning changes and retrieval does not.", "need", "q2-behaviour-or-knowledge"))
     elif choice == "rag":
         reasons.append(Reason("Retrieval covers the knowledge part now; handle the behaviour with instructions "
-                              "and examples in the prompt until a clean set of examples exists.",
+                              "and examples in the prompt until fine-tuning is within reach.",
                               "need", "outcome-rag"))
+    elif choice == "fine-tuning":
+        reasons.append(Reason("You need knowledge and behaviour, but the knowledge is stable and answers need "
+                              "not cite sources: good examples can teach both, with no retrieval step.",
+                              "need", "choose-fine-tuning"))
     else:
         reasons.append(Reason("The model needs your knowledge and a specialised behaviour: retrieval "
                               "supplies the first, fine-tuning the second.", "need", "choose-both"))

@@ -107,3 +107,10 @@ def test_rag_for_a_small_budget_says_both_must_wait():
 def test_prompt_first_prices_the_missing_examples(budget, words):
     """Without enough examples, the reasons price labelling and training against the budget."""
     assert any(words in text for text in _reasons(labelled_examples=0, budget_usd=budget))
+
+
+def test_combined_need_fine_tuned_alone_says_why_no_retrieval():
+    """When a combined need gets fine-tuning alone, the first reason says why retrieval is not needed."""
+    result = recommend(dict(BASE, need="both"))
+    assert result.choice == "fine-tuning"
+    assert "with no retrieval step" in result.reasons[0].text
