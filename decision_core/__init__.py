@@ -22,7 +22,7 @@ Example:
 """
 
 from .advice import Caveat, Reason
-from .answers import Answers, validate_answers
+from .answers import Answers, check_answer, validate_answers
 from .engine import Change, Recommendation, recommend
 from .errors import (
     DecisionError,
@@ -77,6 +77,7 @@ __all__ = [
     "Threshold",
     "UnknownId",
     "UnknownSection",
+    "check_answer",
     "decode_answers",
     "encode_answers",
     "get_criterion",
