@@ -1,0 +1,67 @@
+"""The consultants page's copy-link buttons, in headless Chromium."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site_dir: Path):
+    """The built site on a free port of 127.0.0.1, in a thread."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield "http://127.0.0.1:%d/" % httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, once for this module."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def test_copy_button_copies_the_absolute_link_and_says_so(browser, server: str):
+    """The button copies the section's absolute URL and announces "Link copied" politely."""
+    context = browser.new_context(viewport={"width": 390, "height": 844},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "basics/")
+    page.goto(server + "consultants/")
+    button = page.locator("button[data-copy-url$='#q3-labelled-data']")
+    button.wait_for(state="visible")
+    button.click()
+    page.wait_for_function("document.querySelector('.copy-link__status').textContent === 'Link copied'")
+    assert page.locator(".copy-link__status").get_attribute("role") == "status"
+    assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy-url")
+    context.close()
+
+
+def test_without_javascript_the_link_is_there_and_no_dead_button(browser, server: str):
+    """With scripts off, each address is visible text and the copy buttons stay hidden."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "consultants/")
+    assert page.locator("button.section-link__copy:visible").count() == 0
+    assert page.locator(".section-link__url code").first.is_visible()
+    context.close()
