@@ -11,6 +11,12 @@ A map of the package:
 - `decision_core.sharelink`: `encode_answers`, `decode_answers`, `share_url`.
 - `decision_core.sections`: the guide's linkable `SECTIONS` (the link contract).
 - `decision_core.errors`: `DecisionError` and its subclasses.
+- `decision_core.cost_inputs` and `decision_core.costs`: the cost model's inputs
+  (`COST_INPUTS`) and `compare`, with the break-even volume.
+- `decision_core.chart`: the cost chart (SVG) and its table.
+- `decision_core.views`: the quiz widget's HTML.
+- `decision_core.render`: the site's generated tables and pages (its
+  `format_number` stays in the module: the package's is the cost model's).
 
 Everything runs unchanged under CPython, Pyodide and MicroPython.
 
@@ -23,6 +29,37 @@ Example:
 
 from .advice import Caveat, Reason
 from .answers import Answers, check_answer, validate_answers
+from .chart import (
+    break_even_point,
+    cost_chart_svg,
+    cost_table_html,
+    nice_ticks,
+    short_usd,
+    table_months,
+)
+from .cost_inputs import (
+    COST_INPUTS,
+    COST_INPUT_GROUPS,
+    COST_INPUT_IDS,
+    PRICING_STYLES,
+    CostInput,
+    default_values,
+    format_number,
+    get_cost_input,
+    parse_value,
+)
+from .costs import (
+    DAYS_PER_MONTH,
+    HOURS_PER_MONTH,
+    OPTION_IDS,
+    CostComparison,
+    CostInputs,
+    CostItem,
+    OptionCost,
+    break_even_queries_per_day,
+    compare,
+    format_usd,
+)
 from .engine import Change, Recommendation, recommend
 from .errors import (
     DecisionError,
@@ -34,6 +71,18 @@ from .errors import (
     UnknownSection,
 )
 from .questions import FIELDS, QUESTIONS, Field, Option, Question, get_field, get_question
+from .render import (
+    consultants_markdown,
+    cost_chart_html,
+    cost_inputs_html,
+    decision_table_html,
+    escape,
+    escape_markdown,
+    example_markdown,
+    examples_markdown,
+    questions_html,
+    thresholds_html,
+)
 from .rules import (
     CRITERIA,
     OUTCOMES,
@@ -49,25 +98,53 @@ from .rules import (
 )
 from .sections import SECTIONS, Section, get_section, section_url
 from .sharelink import decode_answers, encode_answers, share_url
+from .views import (
+    REQUIRED,
+    announcement,
+    field_id,
+    format_answer,
+    progress_text,
+    render_answers,
+    render_call_to_action,
+    render_field,
+    render_problems,
+    render_question,
+    render_quiz,
+    render_result,
+    render_waiting,
+)
 
 __all__ = [
     "Answers",
+    "COST_INPUTS",
+    "COST_INPUT_GROUPS",
+    "COST_INPUT_IDS",
     "CRITERIA",
     "Caveat",
     "Change",
+    "CostComparison",
+    "CostInput",
+    "CostInputs",
+    "CostItem",
     "Criterion",
+    "DAYS_PER_MONTH",
     "DecisionError",
     "FIELDS",
     "Field",
+    "HOURS_PER_MONTH",
     "InvalidAnswers",
     "InvalidCostInputs",
     "InvalidShareLink",
+    "OPTION_IDS",
     "OUTCOMES",
     "Option",
+    "OptionCost",
     "Outcome",
+    "PRICING_STYLES",
     "Problem",
     "QUESTIONS",
     "Question",
+    "REQUIRED",
     "Reason",
     "Recommendation",
     "SECTIONS",
@@ -77,18 +154,53 @@ __all__ = [
     "Threshold",
     "UnknownId",
     "UnknownSection",
+    "announcement",
+    "break_even_point",
+    "break_even_queries_per_day",
     "check_answer",
+    "compare",
+    "consultants_markdown",
+    "cost_chart_html",
+    "cost_chart_svg",
+    "cost_inputs_html",
+    "cost_table_html",
+    "decision_table_html",
     "decode_answers",
+    "default_values",
     "encode_answers",
+    "escape",
+    "escape_markdown",
+    "example_markdown",
+    "examples_markdown",
+    "field_id",
+    "format_answer",
+    "format_number",
+    "format_usd",
+    "get_cost_input",
     "get_criterion",
     "get_field",
     "get_outcome",
     "get_question",
     "get_section",
     "get_threshold",
+    "nice_ticks",
+    "parse_value",
+    "progress_text",
+    "questions_html",
     "recommend",
+    "render_answers",
+    "render_call_to_action",
+    "render_field",
+    "render_problems",
+    "render_question",
+    "render_quiz",
+    "render_result",
+    "render_waiting",
     "section_url",
     "share_url",
+    "short_usd",
+    "table_months",
     "tally",
+    "thresholds_html",
     "validate_answers",
 ]
