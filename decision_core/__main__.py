@@ -4,5 +4,5 @@ import sys
 
 from .cli import main
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no branch (imported by runpy only to run)
     sys.exit(main())

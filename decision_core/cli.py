@@ -214,5 +214,9 @@ def main(argv: "Sequence[str] | None" = None) -> int:
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130
-    print(output)
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early, as `| head` does: not an error
+        sys.stdout = None
     return 0

@@ -190,3 +190,14 @@ def test_readable_result_leaves_out_an_empty_change_list(capsys):
     _print_recommendation(Recommendation("rag", "h", full.reasons, (), (), full.caveats, (), full.answers),
                           "", print)
     assert "What would change it" not in capsys.readouterr().out
+
+
+def test_a_closed_pipe_is_not_an_error(monkeypatch):
+    """When the reader of stdout goes away (`| head`), the command still exits 0, quietly."""
+    class _Closed(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(S01)))
+    monkeypatch.setattr(sys, "stdout", _Closed())
+    assert main(["link"]) == 0
