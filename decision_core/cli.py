@@ -81,8 +81,9 @@ def _parse_reply(field: "Field", reply: str) -> object:
         return field.default
     if field.kind == "choice":
         values = field.values
-        if reply.isdigit() and 1 <= int(reply) <= len(values):
-            return values[int(reply) - 1]
+        numbers = [str(number) for number in range(1, len(values) + 1)]
+        if reply in numbers:
+            return values[numbers.index(reply)]
         if reply.lower() in values:
             return reply.lower()
         raise ValueError("type a number from 1 to %d" % len(values))
