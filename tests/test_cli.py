@@ -201,3 +201,12 @@ def test_a_closed_pipe_is_not_an_error(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(S01)))
     monkeypatch.setattr(sys, "stdout", _Closed())
     assert main(["link"]) == 0
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.one_of(st.text(max_size=12), st.sampled_from(["1", "2", "0", "", "500", "-1", "1e999"])),
+                      max_size=30))
+def test_random_replies_never_crash_the_quiz(monkeypatch, capsys, lines):
+    """Whatever is typed, the quiz ends with a recommendation (0) or stops at end of input (1)."""
+    status, _, err = _run(monkeypatch, capsys, ["quiz"], "\n".join(line.replace("\n", " ") for line in lines) + "\n")
+    assert status in (0, 1) and "Traceback" not in err
