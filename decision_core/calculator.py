@@ -1,0 +1,574 @@
+"""The cost and latency calculator: its form, its results, and its state in the page's address.
+
+The calculator on `calculator/` is one widget, rendered here as plain HTML:
+
+- `calculator_form_html`: every entry of `COST_INPUTS` as a native control,
+  grouped in fieldsets by `COST_INPUT_GROUPS`, each with its label, unit,
+  valid range, source and date in a help text the control points to with
+  `aria-describedby`;
+- `calculator_result_html`: the break-even and latency sentences and a small
+  table of what each option costs;
+- `calculator_chart_html`: the chart and, below it, its table alternative;
+- `calculator_html`: all of them, as the build writes them into the page
+  (the default figures are there before any script runs).
+
+The reader's browser (PyScript glue in `docs/assets/widgets/calculator.py`)
+reads the form, calls `compare`, and writes the same fragments again.
+
+The calculator's state lives in the address, so a result can be shared:
+`calculator/?c=1&queries_per_day=50000#calculator`. Only values that differ
+from the defaults are written, after the version `c=1`.
+`decode_calculator_state` ignores parameters it does not know (such as
+`utm_source`) and raises `InvalidCostInputs` (a `DecisionError`), naming each
+bad parameter, for anything else: an unknown version, a value out of range, a
+parameter given twice, bytes that are not text. It uses no `urllib`, so it
+runs under MicroPython.
+
+Every text written into HTML is escaped, including the values of a form
+filled from a link.
+
+Example:
+    >>> calculator_url({"queries_per_day": 50000, "latency_budget_ms": 800})
+    'calculator/?c=1&queries_per_day=50000&latency_budget_ms=800#calculator'
+    >>> decode_calculator_state("?c=1&queries_per_day=50000")
+    {'queries_per_day': 50000.0}
+"""
+
+from .chart import cost_chart_svg, cost_table_html
+from .cost_inputs import COST_INPUT_GROUPS, COST_INPUTS, default_values, parse_value
+from .costs import CostInputs, compare, format_usd
+from .errors import InvalidCostInputs, Problem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Mapping
+
+    from .cost_inputs import CostInput
+    from .costs import CostComparison
+
+STATE_VERSION: str = "1"
+"""The version of the address format that `encode_calculator_state` writes."""
+STATE_KEY: str = "c"
+"""The parameter that holds the version."""
+PAGE: str = "calculator/"
+"""The calculator page's site-relative URL."""
+ANCHOR: str = "calculator"
+"""The calculator's anchor id (the page's heading; see `decision_core.sections`)."""
+MAX_QUERY_LENGTH: int = 2000
+"""The longest query string `decode_calculator_state` reads; a longer one is refused."""
+
+_DEFAULTS = dict(default_values())
+_BY_ID = {}
+for _input in COST_INPUTS:
+    _BY_ID[_input.id] = _input
+_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+_HEX = "0123456789abcdefABCDEF"
+
+
+def _e(text: object) -> str:
+    # html.escape, spelled out as in decision_core.chart so that nothing depends on it.
+    return (
+        str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#x27;")
+    )
+
+
+def _shown(text: str) -> str:
+    text = repr(text)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def control_id(input_id: str, value: "str | None" = None) -> str:
+    """Return the `id` of an input's control, or of one radio button of a choice.
+
+    Args:
+        input_id: The input's id, e.g. `queries_per_day`.
+        value: A choice's value, for its radio button.
+
+    Returns:
+        `calc-queries_per_day`, or `calc-fine_tuned_pricing-hosted`. The help
+        text is `<id>-help` and the error message `<id>-error`.
+    """
+    if value is None:
+        return "calc-" + input_id
+    return "calc-" + input_id + "-" + value
+
+
+def value_text(value: "float | int | str | None") -> str:
+    """Write a value as the form and the address show it: `50000`, `0.45`, `hosted`, or empty.
+
+    Args:
+        value: A number, a choice's value, or `None` (an optional input left empty).
+
+    Returns:
+        The text; whole numbers lose their `.0`.
+
+    Example:
+        >>> value_text(50000.0), value_text(0.45), value_text(None)
+        ('50000', '0.45', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if value == value and abs(value) < 1e15 and value == int(value):
+        return str(int(value))
+    return repr(float(value))
+
+
+def _mapping(values: "Mapping[str, Any] | CostInputs | None") -> "dict[Any, Any]":
+    if values is None:
+        return {}
+    if isinstance(values, CostInputs):
+        return values.to_dict()
+    if isinstance(values, dict):
+        return values
+    try:
+        return dict(values.items())  # type: ignore[union-attr]
+    except Exception:
+        raise InvalidCostInputs([Problem("inputs", "must be a mapping of input ids to values")]) from None
+
+
+# -- The address ------------------------------------------------------------------------
+
+
+def _quote(text: str) -> str:
+    out = []
+    for byte in text.encode():
+        char = chr(byte)
+        out.append(char if char in _SAFE else "%%%02X" % byte)
+    return "".join(out)
+
+
+def _unquote(text: str) -> str:
+    """Undo percent-encoding (and `+` for a space) without `urllib`."""
+    if "%" not in text and "+" not in text:
+        return text
+    raw = text.replace("+", " ").encode()
+    out = bytearray()
+    index = 0
+    while index < len(raw):
+        byte = raw[index]
+        pair = raw[index + 1:index + 3]
+        if byte == 37 and len(pair) == 2 and chr(pair[0]) in _HEX and chr(pair[1]) in _HEX:
+            out.append(int(pair.decode(), 16))
+            index += 3
+        else:
+            out.append(byte)
+            index += 1
+    try:
+        return bytes(out).decode()
+    except UnicodeError:
+        raise InvalidCostInputs([Problem("link", "holds bytes that are not text")]) from None
+
+
+def encode_calculator_state(values: "Mapping[str, Any] | CostInputs | None") -> str:
+    """Pack the calculator's inputs into a short, versioned query string.
+
+    Only values that differ from the defaults are written, in the order of
+    `COST_INPUTS`, after the version: `c=1&queries_per_day=50000`.
+
+    Args:
+        values: The inputs: a `CostInputs`, or a mapping of input ids to values
+            (numbers or numeric strings) that `CostInputs.from_mapping` accepts;
+            missing inputs keep their defaults.
+
+    Returns:
+        The query string without its `?`; empty when every value is a default.
+
+    Raises:
+        InvalidCostInputs: Some values are invalid or some keys unknown.
+
+    Example:
+        >>> encode_calculator_state({"queries_per_day": "50000", "fine_tuned_pricing": "hosted"})
+        'c=1&queries_per_day=50000&fine_tuned_pricing=hosted'
+    """
+    inputs = values if isinstance(values, CostInputs) else CostInputs.from_mapping(values)
+    parts = []
+    for input_id, value in inputs.items():
+        if value != _DEFAULTS[input_id]:
+            parts.append(input_id + "=" + _quote(value_text(value)))
+    if not parts:
+        return ""
+    return STATE_KEY + "=" + STATE_VERSION + "&" + "&".join(parts)
+
+
+def calculator_url(values: "Mapping[str, Any] | CostInputs | None" = None) -> str:
+    """Return the site-relative link to the calculator filled in with these values.
+
+    The quiz links here with the reader's volume and latency budget.
+
+    Args:
+        values: As for `encode_calculator_state`; `None` for the defaults.
+
+    Returns:
+        `calculator/?c=1&...#calculator`, or `calculator/#calculator` for the defaults.
+
+    Raises:
+        InvalidCostInputs: Some values are invalid (e.g. a volume above the
+            calculator's maximum) or some keys unknown.
+    """
+    state = encode_calculator_state(values)
+    return PAGE + ("?" + state if state else "") + "#" + ANCHOR
+
+
+def _pairs(query: str) -> "list[tuple[str, str]]":
+    query = query.strip()
+    if "?" in query:
+        query = query[query.index("?") + 1:]
+    if "#" in query:
+        query = query[:query.index("#")]
+    pairs = []
+    for piece in query.split("&"):
+        if piece:
+            key, _, value = piece.partition("=")
+            pairs.append((_unquote(key), value))
+    return pairs
+
+
+def decode_calculator_state(query: str) -> "dict[str, float | int | str | None]":
+    """Read the calculator's inputs from the address.
+
+    Args:
+        query: The query string, with or without its `?`, or a whole URL.
+            Parameters other than `c` and the inputs' ids are ignored.
+
+    Returns:
+        The inputs the address sets, by id, converted as `parse_value` does;
+        empty when it sets none (the calculator then shows the defaults).
+
+    Raises:
+        InvalidCostInputs: The address is too long, has inputs but no version
+            or an unknown one, gives a parameter twice, holds bytes that are
+            not text, or values out of range; one `Problem` per bad parameter.
+
+    Example:
+        >>> decode_calculator_state("c=1&horizon_months=24&utm_source=mail")
+        {'horizon_months': 24}
+    """
+    if not isinstance(query, str):
+        raise InvalidCostInputs([Problem("link", "must be text, not " + type(query).__name__)])
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidCostInputs([Problem("link", "is too long (%d characters; at most %d)"
+                                         % (len(query), MAX_QUERY_LENGTH))])
+    problems = []
+    versions = []
+    raw = {}
+    for key, value in _pairs(query):
+        if key == STATE_KEY:
+            versions.append(value)
+        elif key in _BY_ID:
+            if key in raw:
+                problems.append(Problem(key, "is given more than once"))
+            raw[key] = value
+    if not versions and not raw:
+        return {}
+    if len(versions) != 1:
+        problems.insert(0, Problem(STATE_KEY, "the link must name its version once (c=%s)" % STATE_VERSION))
+    elif versions[0] != STATE_VERSION:
+        problems.insert(0, Problem(STATE_KEY, "version %s is not one this guide knows (c=%s)"
+                                   % (_shown(_unquote(versions[0])), STATE_VERSION)))
+    values = {}
+    for cost_input in COST_INPUTS:
+        if cost_input.id in raw:
+            try:
+                values[cost_input.id] = parse_value(cost_input, _unquote(raw[cost_input.id]))
+            except InvalidCostInputs as error:
+                problems.extend(error.problems)
+    if problems:
+        raise InvalidCostInputs(problems)
+    return values
+
+
+# -- The form -----------------------------------------------------------------------------
+
+
+def _help(cost_input: "CostInput") -> str:
+    ident = _e(control_id(cost_input.id))
+    parts = ['<p class="calculator__help" id="%s-help">' % ident, _e(cost_input.help)]
+    if cost_input.choices is None:
+        parts.append(' <span class="calculator__range">Valid: %s.</span>' % _e(cost_input.range_text))
+    parts.append(' <span class="calculator__source">Source: %s (as of <time datetime="%s">%s</time>).</span>'
+                 % (_e(cost_input.source), _e(cost_input.as_of), _e(cost_input.as_of)))
+    parts.append("</p>")
+    return "".join(parts)
+
+
+def _error(cost_input: "CostInput") -> str:
+    return ('<p class="calculator__error" id="%s-error" data-calculator-error="%s" hidden></p>'
+            % (_e(control_id(cost_input.id)), _e(cost_input.id)))
+
+
+def _number_field(cost_input: "CostInput", value: object) -> str:
+    ident = _e(control_id(cost_input.id))
+    unit = ' <span class="calculator__unit">(%s)</span>' % _e(cost_input.unit) if cost_input.unit else ""
+    optional = ' <span class="calculator__optional">optional</span>' if cost_input.optional else ""
+    mode = "numeric" if cost_input.integer else "decimal"
+    return (
+        '<div class="calculator__field" data-input="%s">'
+        '<label for="%s">%s%s%s</label>'
+        '<input type="number" name="%s" id="%s" value="%s" min="%s" max="%s" step="%s" inputmode="%s"'
+        ' aria-describedby="%s-help"%s>'
+        "%s%s</div>"
+        % (_e(cost_input.id), ident, _e(cost_input.label), unit, optional,
+           _e(cost_input.id), ident, _e(value_text(value)),
+           _e(value_text(cost_input.minimum)), _e(value_text(cost_input.maximum)),
+           _e(value_text(cost_input.step)), mode, ident,
+           "" if cost_input.optional else " required",
+           _help(cost_input), _error(cost_input))
+    )
+
+
+def _choice_field(cost_input: "CostInput", value: object) -> str:
+    ident = _e(control_id(cost_input.id))
+    chosen = value.strip() if isinstance(value, str) else value
+    options = []
+    for choice, label in cost_input.choices or ():
+        control = _e(control_id(cost_input.id, choice))
+        options.append(
+            '<div class="calculator__option">'
+            '<input type="radio" name="%s" id="%s" value="%s"%s>'
+            '<label for="%s">%s</label></div>'
+            % (_e(cost_input.id), control, _e(choice), " checked" if choice == chosen else "",
+               control, _e(label))
+        )
+    return (
+        '<fieldset class="calculator__field calculator__field--choice" data-input="%s"'
+        ' aria-describedby="%s-help">'
+        "<legend>%s</legend>%s%s%s</fieldset>"
+        % (_e(cost_input.id), ident, _e(cost_input.label), "".join(options), _help(cost_input),
+           _error(cost_input))
+    )
+
+
+def calculator_field_html(cost_input: "CostInput", value: object = None) -> str:
+    """Return one input's control: a labelled number field, or a fieldset of radio buttons.
+
+    Args:
+        cost_input: The input's declaration.
+        value: The value to show (a number, a choice's value, or text as typed);
+            `None` leaves a number field empty.
+
+    Returns:
+        An HTML fragment with the control, its help text (`<id>-help`) and a
+        hidden place for its error message (`<id>-error`).
+    """
+    if cost_input.choices is not None:
+        return _choice_field(cost_input, value)
+    return _number_field(cost_input, value)
+
+
+def calculator_form_html(values: "Mapping[str, Any] | CostInputs | None" = None) -> str:
+    """Return the calculator's form: every input, grouped in fieldsets, and a reset button.
+
+    Values are shown as given, not checked, so a form can show what a reader
+    typed; the `value` attributes are what the reset button returns to.
+
+    Args:
+        values: Values by input id; missing inputs show their defaults.
+
+    Returns:
+        A `<form id="calculator-form">` with one fieldset per group of `COST_INPUT_GROUPS`.
+
+    Raises:
+        InvalidCostInputs: `values` is not a mapping.
+    """
+    given = _mapping(values)
+    groups = []
+    for group_id, group_label in COST_INPUT_GROUPS:
+        fields = []
+        for cost_input in COST_INPUTS:
+            if cost_input.group == group_id:
+                value = given.get(cost_input.id, _DEFAULTS[cost_input.id])
+                fields.append(calculator_field_html(cost_input, value))
+        groups.append(
+            '<fieldset class="calculator__group" id="calculator-group-%s" data-group="%s">'
+            "<legend>%s</legend>%s</fieldset>"
+            % (_e(group_id), _e(group_id), _e(group_label), "".join(fields))
+        )
+    return (
+        '<form class="calculator__form" id="calculator-form" data-calculator-form autocomplete="off"'
+        ' aria-labelledby="calculator-form-title">'
+        '<h2 id="calculator-form-title">Your inputs</h2>'
+        '<p class="calculator__intro">Every figure starts at a default with its source and date; '
+        "replace any of them with your own. The results above follow each change.</p>"
+        "%s"
+        '<div class="calculator__actions">'
+        '<button type="reset" class="md-button" data-calculator-reset>Reset to defaults</button> '
+        '<a href="#calculator-result">Back to the results</a>'
+        "</div></form>"
+        % "".join(groups)
+    )
+
+
+# -- The results --------------------------------------------------------------------------
+
+
+def _volume(comparison: "CostComparison") -> str:
+    return "{:,}".format(int(comparison.queries_per_day + 0.5)) + " queries a day"
+
+
+def _months(count: int) -> str:
+    return str(count) + (" month" if count == 1 else " months")
+
+
+def calculator_summary_html(comparison: "CostComparison") -> str:
+    """Return the results in words: the cheapest option, the break-even and the latency.
+
+    Args:
+        comparison: The comparison.
+
+    Returns:
+        Three paragraphs.
+    """
+    cheapest = comparison.option(comparison.cheapest)
+    return (
+        '<p class="calculator-result__cheapest" data-calculator-cheapest="%s">Over %s at %s, '
+        "<strong>%s</strong> costs least: %s in all.</p>"
+        '<p class="calculator-result__break-even" data-calculator-break-even>%s</p>'
+        '<p class="calculator-result__latency" data-calculator-latency>%s</p>'
+        % (_e(comparison.cheapest), _e(_months(comparison.horizon_months)), _e(_volume(comparison)),
+           _e(cheapest.label), _e(format_usd(cheapest.total_usd)),
+           _e(comparison.break_even_sentence), _e(comparison.latency_sentence))
+    )
+
+
+def calculator_costs_html(comparison: "CostComparison") -> str:
+    """Return a small table of what each option costs: per 1,000 queries, once, monthly, in all.
+
+    Args:
+        comparison: The comparison.
+
+    Returns:
+        A `<table>` with one row per option; the cheapest is marked in words.
+    """
+    total = "Total over " + _months(comparison.horizon_months)
+    headers = ("Per 1,000 queries", "One-off", "Monthly", "Each retraining", total)
+    rows = []
+    for option_id, option in comparison.options:
+        retrainings = option.retrainings(comparison.horizon_months)
+        if option.retraining_usd and retrainings:
+            retraining = format_usd(option.retraining_usd) + " × " + str(retrainings)
+        else:
+            retraining = "none"
+        name = _e(option.label)
+        if option_id == comparison.cheapest:
+            name = "<strong>" + name + "</strong> (cheapest)"
+        cells = (format_usd(1000 * option.per_query_usd), format_usd(option.one_off_usd),
+                 format_usd(option.monthly_usd), retraining, format_usd(option.total_usd))
+        rows.append(
+            '<tr data-option="%s"><th scope="row">%s</th>%s</tr>'
+            % (_e(option_id), name, "".join('<td data-label="%s">%s</td>' % (_e(header), _e(cell))
+                                            for header, cell in zip(headers, cells)))
+        )
+    return (
+        '<table class="dc-table dc-table--stack calculator-result__costs">'
+        "<caption>What each approach costs at %s (US dollars)</caption>"
+        '<thead><tr><th scope="col">Approach</th>%s</tr></thead>'
+        "<tbody>%s</tbody></table>"
+        % (_e(_volume(comparison)), "".join('<th scope="col">%s</th>' % _e(header) for header in headers),
+           "".join(rows))
+    )
+
+
+def calculator_result_html(comparison: "CostComparison") -> str:
+    """Return the results: the sentences in words, then the table of each option's costs.
+
+    Args:
+        comparison: The comparison.
+
+    Returns:
+        An HTML fragment: the sentences in `[data-calculator-summary]`, a
+        polite live region (so a screen reader reads them after each change),
+        then the table in `[data-calculator-costs]`.
+    """
+    return (
+        '<div class="calculator-result__summary" data-calculator-summary aria-live="polite" aria-atomic="true">'
+        "%s</div>"
+        '<div class="calculator-result__table" data-calculator-costs>%s</div>'
+        % (calculator_summary_html(comparison), calculator_costs_html(comparison))
+    )
+
+
+def calculator_chart_html(comparison: "CostComparison") -> str:
+    """Return the chart of cumulative costs, and its figures month by month as a table.
+
+    Args:
+        comparison: The comparison.
+
+    Returns:
+        A `<figure>` holding the SVG chart, then the table in a `<details>` element.
+    """
+    return (
+        '<figure class="cost-figure calculator-result__figure">%s'
+        "<figcaption>Cumulative cost of each approach, month by month, at %s. "
+        "The table below gives the same figures.</figcaption></figure>"
+        '<details class="calculator-result__months"><summary>The chart\'s figures, month by month</summary>'
+        '<div class="cost-chart__table">%s</div></details>'
+        % (cost_chart_svg(comparison, chart_id="calculator-chart"), _e(_volume(comparison)),
+           cost_table_html(comparison))
+    )
+
+
+def calculator_problems_html(problems: "Iterable[Problem]") -> str:
+    """Return the list of inputs to fix, each linked to its control.
+
+    Args:
+        problems: The `problems` of an `InvalidCostInputs` error.
+
+    Returns:
+        An HTML fragment saying the figures shown are for the last valid inputs.
+    """
+    items = []
+    for problem in problems:
+        cost_input = _BY_ID.get(problem.field)
+        if cost_input is None:
+            items.append("<li>%s: %s</li>" % (_e(problem.field), _e(problem.message)))
+        else:
+            items.append('<li><a href="#%s">%s</a>: %s</li>'
+                         % (_e(control_id(cost_input.id)), _e(cost_input.label), _e(problem.message)))
+    return (
+        '<div class="calculator-result__problems admonition warning">'
+        '<p class="admonition-title">Some inputs need a look</p>'
+        "<p>The figures below are for the last valid inputs.</p>"
+        "<ul>%s</ul></div>" % "".join(items)
+    )
+
+
+def calculator_html(values: "Mapping[str, Any] | CostInputs | None" = None) -> str:
+    """Return the whole calculator widget, as the page holds it before any script runs.
+
+    It holds a status line and a notice for the runtime, the results for
+    `values` (defaults when `None`) and the form. The results come first, so
+    the figures are in view when the page opens.
+
+    Args:
+        values: Valid values by input id; missing inputs keep their defaults.
+
+    Returns:
+        A `<div data-widget="calculator" data-state="loading">`.
+
+    Raises:
+        InvalidCostInputs: Some values are invalid or some keys unknown.
+    """
+    comparison = compare(_mapping(values))
+    return (
+        '<div class="calculator" data-widget="calculator" data-state="loading">'
+        '<p class="widget-status" role="status" data-widget-status></p>'
+        '<div class="calculator__notice admonition warning" data-calculator-notice role="alert" hidden>'
+        '<p class="admonition-title">This link could not be read</p>'
+        "<p data-calculator-notice-text></p></div>"
+        "<noscript><p>The figures below are for the default inputs. Changing an input recomputes them "
+        "in your browser, which needs JavaScript.</p></noscript>"
+        '<section class="calculator-result" id="calculator-result" data-calculator-result'
+        ' aria-labelledby="calculator-result-title">'
+        '<h2 id="calculator-result-title">Results</h2>'
+        '<div data-calculator-problems aria-live="polite"></div>'
+        "%s"
+        '<div data-calculator-chart>%s</div>'
+        "</section>%s</div>"
+        % (calculator_result_html(comparison), calculator_chart_html(comparison),
+           calculator_form_html(comparison.inputs))
+    )
