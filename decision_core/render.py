@@ -92,14 +92,12 @@ def format_number(value: object) -> str:
     if isinstance(value, int):
         return "{:,}".format(value)
     if isinstance(value, float):
-        if value == int(value) and abs(value) < 1e15:
-            return "{:,}".format(int(value))
-        text = "{:,.4f}".format(value)
-        while text.endswith("0"):
-            text = text[:-1]
-        if text.endswith("."):
-            text = text[:-1]
-        return text
+        # Digits by hand: MicroPython's "{:,.4f}" drops the thousands separators.
+        scaled = int(abs(value) * 10000 + 0.5)
+        text = "{:,}".format(scaled // 10000)
+        if scaled % 10000:
+            text += ("." + str(10000 + scaled % 10000)[1:]).rstrip("0")
+        return ("-" if value < 0 and scaled else "") + text
     return str(value)
 
 

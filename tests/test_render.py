@@ -68,7 +68,7 @@ def test_escape_markdown_shows_text_literally():
 
 @pytest.mark.parametrize(("value", "text"), [
     (None, "not stated"), (True, "yes"), (False, "no"), (0, "0"), (3000000, "3,000,000"),
-    (2.0, "2"), (0.4, "0.4"), (1224.5, "1,224.5"), (0.1 + 0.2, "0.3"), (1.00001, "1"), ("2027-01-06", "2027-01-06"),
+    (2.0, "2"), (0.4, "0.4"), (1224.5, "1,224.5"), (0.1 + 0.2, "0.3"), (1.00001, "1"), (-2.5, "-2.5"), (1e9, "1,000,000,000"), ("2027-01-06", "2027-01-06"),
 ])
 def test_format_number_reads_like_prose(value, text):
     """Thousands separators, no trailing zeros, words for booleans and None."""
