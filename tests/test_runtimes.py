@@ -40,7 +40,7 @@ def cpython_results() -> list:
 def test_the_probe_covers_every_public_scenario(cpython_results):
     """Under CPython the probe reports every scenario, its expected outcome and a round-tripping link."""
     cases = json.loads(SCENARIOS.read_text())
-    assert [item["id"] for item in cpython_results] == [case["id"] for case in cases] + ["grid"]
+    assert [item["id"] for item in cpython_results] == [case["id"] for case in cases] + ["grid", "errors"]
     for item, case in zip(cpython_results, cases):
         assert item["outcome"] == case["expected"]
         assert item.get("round_trip", True) is True

@@ -4,7 +4,8 @@
 import json
 
 from decision_core.engine import recommend
-from decision_core.errors import InvalidAnswers
+from decision_core.errors import InvalidAnswers, InvalidShareLink
+from decision_core.rules import tally
 from decision_core.sharelink import decode_answers, share_url
 
 
@@ -27,7 +28,30 @@ def probe(path):
             item["round_trip"] = decode_answers(link) == result.answers.to_dict()
         results.append(item)
     results.append({"id": "grid", "recommendations": [recommend(raw).to_dict() for raw in _grid()]})
+    results.append({"id": "errors", "messages": _errors(cases[0]["answers"])})
     return json.dumps(results)
+
+
+def _errors(good):
+    """The messages of refused answers and links: the type checks differ most between runtimes."""
+    messages = []
+    for field, value in (("labelled_examples", True), ("labelled_examples", 2.0), ("budget_usd", False),
+                         ("needs_citations", 1), ("need", None), ("data_quality", "great"), ("x", 1)):
+        raw = dict(good)
+        raw[field] = value
+        try:
+            recommend(raw)
+        except InvalidAnswers as error:
+            messages.append(str(error))
+    link = share_url(good)
+    for query in ("", "v=2&a=x", link.replace("-1-", "-0-"), link[:-14], "v=1&a=%ff", "utm_source=x&" + link):
+        try:
+            messages.append(sorted(decode_answers(query).items()))
+        except InvalidShareLink as error:
+            messages.append(str(error))
+    tallied = tally(["rag-citations", "ft-style-tone", "ft-high-volume"])
+    messages.append([tallied.text, tallied.leader, [list(pair) for pair in tallied.counts]])
+    return messages
 
 
 def _grid():
