@@ -244,8 +244,9 @@ class DecisionTable:
         for outcome, count in result.counts:
             for output in _all(self.root, 'output[data-outcome="%s"]' % outcome):
                 output.textContent = str(count)
-        for element in _all(self.root, "[data-outcome]"):
-            if result.leader and element.getAttribute("data-outcome") == result.leader:
+        for element in _all(self.root, "[data-outcome], tr[data-favours]"):
+            outcome = element.getAttribute("data-outcome") or element.getAttribute("data-favours")
+            if result.leader and outcome == result.leader:
                 element.classList.add("live-table__leader")
             else:
                 element.classList.remove("live-table__leader")

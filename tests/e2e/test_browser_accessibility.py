@@ -1,0 +1,74 @@
+"""axe-core (WCAG 2.0/2.1 A and AA) on the guide's pages and the quiz, in the light and dark palettes."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import ANSWERABLE, site_pages
+from tests.e2e.helpers import answer_by_keyboard, result_choice, wait_ready
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def axe_violations(page):
+    """Run axe-core on the page; return `rule id: selectors` for each violation."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS)
+    return ["%s: %s" % (v["id"], [node["target"] for node in v["nodes"]][:5]) for v in results["violations"]]
+
+
+@pytest.fixture(params=sorted(SCHEMES))
+def palette_page(request, browser):
+    """A page whose system palette is light or dark: the site's palette follows the system by default."""
+    context = browser.new_context(color_scheme=request.param)
+    page = context.new_page()
+    page.scheme = SCHEMES[request.param]
+    yield page
+    context.close()
+
+
+def test_guide_pages_have_no_violations(palette_page, guide_server, site_dir):
+    """Every page of the guide passes axe's WCAG 2.1 AA rules."""
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (make setup)")
+    page = palette_page
+    found = {}
+    for url in site_pages(site_dir):
+        page.goto(guide_server.url(url))
+        page.wait_for_load_state("load")
+        assert page.get_attribute("body", "data-md-color-scheme") == page.scheme
+        if page.locator("[data-widget-page]").count():
+            wait_ready(page)
+        violations = axe_violations(page)
+        if violations:
+            found[url] = violations
+    assert found == {}
+
+
+def test_quiz_with_a_result_has_no_violations(palette_page, guide_server):
+    """The quiz, answered, with its result panel, passes axe's WCAG 2.1 AA rules."""
+    page = palette_page
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, ANSWERABLE[0]["answers"])
+    result_choice(page)
+    assert axe_violations(page) == []
+    page.fill("#quiz-queries_per_day", "-1")
+    page.wait_for_selector("[data-quiz-problems]")
+    assert axe_violations(page) == []
+
+
+def test_blocked_quiz_error_state_has_no_violations(palette_page, guide_server):
+    """The quiz's error state (interpreter blocked) passes axe too."""
+    page = palette_page
+    page.route("**/assets/runtime/micropython/**", lambda route: route.abort())
+    page.goto(guide_server.url("quiz/?v=1&a=broken"))
+    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    assert axe_violations(page) == []
