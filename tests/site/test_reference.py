@@ -1,0 +1,27 @@
+"""The API reference: one page per module of decision_core, each a single mkdocstrings directive."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.site import ROOT
+
+pytestmark = pytest.mark.site
+
+MODULES = sorted(path.stem for path in (ROOT / "decision_core").glob("*.py") if not path.stem.startswith("_"))
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_module_has_its_reference_page(module: str):
+    """docs/reference/<module>.md holds exactly `::: decision_core.<module>` and is in the navigation."""
+    page = ROOT / "docs" / "reference" / (module + ".md")
+    assert page.is_file(), "add docs/reference/%s.md and its nav entry in mkdocs.yml" % module
+    assert page.read_text(encoding="utf-8").strip() == "::: decision_core." + module
+    assert "reference/%s.md" % module in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_reference_page_is_built_with_the_modules_docs(site_dir: Path, module: str):
+    """The built reference page has the module's heading as its anchor (mkdocstrings' id)."""
+    html = (site_dir / "reference" / module / "index.html").read_text(encoding="utf-8")
+    assert 'id="decision_core.%s"' % module in html
