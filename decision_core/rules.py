@@ -270,6 +270,10 @@ def get_criterion(criterion_id: str) -> Criterion:
     return _find(CRITERIA, "criterion", criterion_id)
 
 
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _rows(count: int) -> str:
     return "1 row" if count == 1 else "%d rows" % count
 
@@ -315,10 +319,10 @@ def tally(ticked_criterion_ids: "Iterable[str]") -> Tally:
         return Tally(ticked, tuple(counts), None, "No row is ticked yet: tick the rows that fit your case.")
     if len(top) > 1:
         return Tally(ticked, tuple(counts), None,
-                     "%s are tied at %s each." % (_join(names), _rows(best)))
+                     _capitalise("%s are tied at %s each." % (_join(names), _rows(best))))
     others = [(get_outcome(outcome_id).name, count) for outcome_id, count in counts
               if outcome_id != top[0] and count]
     text = "%s leads with %s ticked" % (names[0], _rows(best))
     if others:
         text += ", against " + _join(["%d for %s" % (count, name) for name, count in others])
-    return Tally(ticked, tuple(counts), top[0], text + ".")
+    return Tally(ticked, tuple(counts), top[0], _capitalise(text) + ".")

@@ -214,8 +214,9 @@ def decode_answers(query: str) -> "dict[str, object]":
         raise InvalidShareLink("a share link must be text, got a value of type " + type(query).__name__)
     found = _parameters(query)
     if "v" not in found or "a" not in found:
-        missing = " and ".join(key + "=" for key in ("v", "a") if key not in found)
-        raise InvalidShareLink("this is not a complete share link: the parameter %s is missing" % missing)
+        missing = [key + "=" for key in ("v", "a") if key not in found]
+        raise InvalidShareLink("this is not a complete share link: the parameter%s %s %s missing" % (
+            ("s", " and ".join(missing), "are") if len(missing) > 1 else ("", missing[0], "is")))
     for version, reader in _READERS:
         if found["v"] == str(version):
             raw = reader(found["a"])

@@ -129,3 +129,9 @@ def test_reprs_name_the_item():
     assert repr(Criterion("a", "b", "rag", "choose-rag")) == "Criterion('a')"
     assert repr(get_outcome("rag")) == "Outcome('rag')"
     assert repr(Threshold("t", 1, "u", "x", "s", "d")) == "Threshold('t', 1)"
+
+
+def test_tally_sentences_start_with_a_capital():
+    """A sentence led by fine-tuning still starts with a capital letter."""
+    assert tally(["ft-style-tone"]).text == "Fine-tuning leads with 1 row ticked."
+    assert tally(["ft-style-tone", "both-budget-and-time"]).text.startswith("Fine-tuning and RAG and fine-tuning")

@@ -65,8 +65,8 @@ def test_fractional_and_null_budgets_round_trip():
 
 
 @pytest.mark.parametrize(("query", "words"), [
-    ("", "v= and a= is missing"),
-    ("utm_source=x", "v= and a= is missing"),
+    ("", "parameters v= and a= are missing"),
+    ("utm_source=x", "parameters v= and a= are missing"),
     ("v=1", "a= is missing"),
     ("a=3-0-0", "v= is missing"),
     ("v=9&a=3-0-0-3-3uw-2bc-ffk-1-ec6l", "version '9' is not one this guide knows"),
