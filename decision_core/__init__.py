@@ -14,6 +14,7 @@ A map of the package:
 - `decision_core.cost_inputs` and `decision_core.costs`: the cost model's inputs
   (`COST_INPUTS`) and `compare`, with the break-even volume.
 - `decision_core.chart`: the cost chart (SVG) and its table.
+- `decision_core.calculator`: the calculator page's HTML and its state in the address.
 - `decision_core.views`: the quiz widget's HTML.
 - `decision_core.render`: the site's generated tables and pages (its
   `format_number` stays in the module: the package's is the cost model's).
@@ -29,6 +30,26 @@ Example:
 
 from .advice import Caveat, Reason
 from .answers import Answers, check_answer, validate_answers
+from .calculator import (
+    ANCHOR,
+    MAX_QUERY_LENGTH,
+    PAGE,
+    STATE_KEY,
+    STATE_VERSION,
+    calculator_chart_html,
+    calculator_costs_html,
+    calculator_field_html,
+    calculator_form_html,
+    calculator_html,
+    calculator_problems_html,
+    calculator_result_html,
+    calculator_summary_html,
+    calculator_url,
+    control_id,
+    decode_calculator_state,
+    encode_calculator_state,
+    value_text,
+)
 from .chart import (
     break_even_point,
     cost_chart_svg,
@@ -115,6 +136,7 @@ from .views import (
 )
 
 __all__ = [
+    "ANCHOR",
     "Answers",
     "COST_INPUTS",
     "COST_INPUT_GROUPS",
@@ -135,11 +157,13 @@ __all__ = [
     "InvalidAnswers",
     "InvalidCostInputs",
     "InvalidShareLink",
+    "MAX_QUERY_LENGTH",
     "OPTION_IDS",
     "OUTCOMES",
     "Option",
     "OptionCost",
     "Outcome",
+    "PAGE",
     "PRICING_STYLES",
     "Problem",
     "QUESTIONS",
@@ -148,6 +172,8 @@ __all__ = [
     "Reason",
     "Recommendation",
     "SECTIONS",
+    "STATE_KEY",
+    "STATE_VERSION",
     "Section",
     "THRESHOLDS",
     "Tally",
@@ -157,17 +183,29 @@ __all__ = [
     "announcement",
     "break_even_point",
     "break_even_queries_per_day",
+    "calculator_chart_html",
+    "calculator_costs_html",
+    "calculator_field_html",
+    "calculator_form_html",
+    "calculator_html",
+    "calculator_problems_html",
+    "calculator_result_html",
+    "calculator_summary_html",
+    "calculator_url",
     "check_answer",
     "compare",
     "consultants_markdown",
+    "control_id",
     "cost_chart_html",
     "cost_chart_svg",
     "cost_inputs_html",
     "cost_table_html",
     "decision_table_html",
     "decode_answers",
+    "decode_calculator_state",
     "default_values",
     "encode_answers",
+    "encode_calculator_state",
     "escape",
     "escape_markdown",
     "example_markdown",
@@ -203,4 +241,5 @@ __all__ = [
     "tally",
     "thresholds_html",
     "validate_answers",
+    "value_text",
 ]
