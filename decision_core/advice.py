@@ -153,8 +153,9 @@ def _volume_and_latency(answers: Answers, choice: str, signals: "Mapping[str, ob
     reasons = []
     if choice == "fine-tuning" and answers.knowledge_change == "static" and signals["high_volume"]:
         reasons.append(Reason(
-            "At %s requests a day, leaving out the retrieval step and its extra context saves real money "
-            "on every request." % _n(answers.queries_per_day), "queries_per_day", "break-even"))
+            "At %s requests a day you are above the cost model's break-even of about %s a day: leaving out "
+            "the retrieval step and its extra context saves more than training and labelling cost."
+            % (_n(answers.queries_per_day), _n(_t("high-volume"))), "queries_per_day", "break-even"))
     if choice in ("fine-tuning", "both") and signals["retrieval_breaks_latency"]:
         reasons.append(Reason(
             "Your %s ms budget leaves no room for a retrieval step, which alone takes %s to %s ms."
@@ -185,7 +186,11 @@ def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
     """
     reasons = []
     need, citations = answers.need, answers.needs_citations
-    if need == "knowledge":
+    if need == "knowledge" and choice == "fine-tuning":
+        reasons.append(Reason("The model needs to know more, but that knowledge never changes and answers need "
+                              "not cite sources, so good examples can train it in.",
+                              "need", "q2-behaviour-or-knowledge"))
+    elif need == "knowledge":
         reasons.append(Reason("The model needs to know more, not to behave differently: retrieval hands it "
                               "your documents, while fine-tuning is a weak way to teach facts.",
                               "need", "q2-behaviour-or-knowledge"))
@@ -264,6 +269,10 @@ def caveats_for(answers: Answers, choice: str, signals: "Mapping[str, object]") 
                               "is retired (several OpenAI models on %s): budget a retrain at every migration "
                               "and about every %s months." % (_t("base-model-retirement"), _t("retraining-months")),
                               "base-model-retirement"))
+    if choice == "fine-tuning" and answers.need == "knowledge":
+        caveats.append(Caveat("facts-in-weights", "Fine-tuning teaches facts less reliably than retrieval "
+                              "supplies them: test the trained model on held-out questions, and keep RAG as the "
+                              "fallback if it gets facts wrong.", "research"))
     if choice == "fine-tuning" and answers.knowledge_change != "static":
         caveats.append(Caveat("changing-knowledge", "Your knowledge changes %s: keep changing facts out of "
                               "the training examples and pass them in the prompt."

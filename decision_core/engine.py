@@ -4,7 +4,10 @@ The decision follows the framework's four questions, reading every figure
 from `decision_core.rules`:
 
 1. **Need = knowledge** → RAG (fine-tuning is a weak way to add facts;
-   citations and changing knowledge make the case stronger).
+   citations and changing knowledge make the case stronger), except when
+   the knowledge is static, needs no citations, enough good examples exist
+   and the volume is above the cost model's break-even (`high-volume`,
+   computed by `decision_core.costs`): then fine-tuning pays for itself.
 2. **Need = behaviour** → fine-tuning when there are enough *good* examples
    (≥ 500 high-quality ones; mixed data counts at half after a clean-up; low
    or unchecked data counts for nothing) and the budget covers training;
@@ -14,7 +17,7 @@ from `decision_core.rules`:
    otherwise both, if the budget covers both (`both-budget-min`); without
    good examples or that budget, RAG now and fine-tuning later.
 
-Volume and latency never overturn that choice, but they add reasons (a
+Otherwise volume and latency do not overturn the choice, but they add reasons (a
 retrieval step of 100–300 ms against a tight budget, per-request savings at
 high volume) and caveats. Each of those rules is one small function
 (`_high_volume`, `_tight_latency`, `_fine_tuning_affordable`, `_both_affordable`...), the hook
@@ -103,6 +106,17 @@ def _high_volume(answers: Answers) -> bool:
     return answers.queries_per_day >= _threshold("high-volume")
 
 
+def _volume_repays_training(answers: Answers) -> bool:
+    """Static knowledge, no citations and a volume above the cost model's break-even.
+
+    Only then may a knowledge need be trained in: the facts cannot go out of
+    date, nobody needs to see the source, and dropping the retrieval step and
+    its context tokens saves more per request than training and labelling cost.
+    """
+    return (answers.knowledge_change in STATIC and not answers.needs_citations
+            and _high_volume(answers))
+
+
 def _tight_latency(answers: Answers) -> bool:
     budget = answers.latency_budget_ms
     return budget is not None and budget <= _threshold("tight-latency")
@@ -124,7 +138,7 @@ def decide(answers: Answers) -> str:
     """
     can_fine_tune = enough_examples(answers) and _fine_tuning_affordable(answers)
     if answers.need == "knowledge":
-        return "rag"
+        return "fine-tuning" if can_fine_tune and _volume_repays_training(answers) else "rag"
     if answers.need == "behaviour":
         return "fine-tuning" if can_fine_tune else "prompt-first"
     if not can_fine_tune:

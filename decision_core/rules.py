@@ -12,6 +12,7 @@ Example:
     'rag'
 """
 
+from .costs import break_even_queries_per_day
 from .errors import UnknownId
 
 TYPE_CHECKING = False
@@ -166,6 +167,11 @@ OUTCOMES: "tuple[Outcome, ...]" = (
 )
 """The four recommendations, in display order."""
 
+def _default_break_even() -> int:
+    """The cost model's break-even volume at the default prices, to the nearest thousand queries a day."""
+    return int(break_even_queries_per_day() / 1000 + 0.5) * 1000
+
+
 THRESHOLDS: "tuple[Threshold, ...]" = (
     Threshold("min-examples", 500, "examples",
               "The fewest high-quality labelled examples a fine-tuning project typically needs.",
@@ -175,10 +181,11 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
     Threshold("mixed-quality-share", 0.5, "share",
               "The share of mixed-quality examples assumed to survive a clean-up: mixed data needs twice as many.",
               "This guide's working assumption", "2026-11"),
-    Threshold("high-volume", 100000, "queries/day",
-              "Around here per-request savings start to repay training (break-even lies roughly between "
-              "50,000 and 200,000 queries a day with the default prices).",
-              "This guide's cost model with the default prices", "2026-11"),
+    Threshold("high-volume", _default_break_even(), "queries/day",
+              "Above this volume fine-tuned requests save more than training and labelling cost: the "
+              "break-even of this guide's cost model with its default prices (per-token pricing, 12 months).",
+              "This guide's cost model (decision_core.costs) with the defaults in decision_core.cost_inputs",
+              "2026-11"),
     Threshold("retrieval-latency-low", 100, "ms", "The least a retrieval step adds to a response.",
               _FRAMEWORK, "2026-11"),
     Threshold("retrieval-latency-high", 300, "ms",

@@ -69,10 +69,32 @@ def test_weekly_changes_favour_retrieval():
     assert _choice(knowledge_change="weekly", need="knowledge", labelled_examples=0) == "rag"
 
 
-def test_knowledge_needs_get_rag_even_with_static_data_and_many_examples():
-    """A knowledge gap gets RAG even with static data, many examples and high volume."""
+def test_knowledge_needs_get_rag_with_static_data_and_many_examples_at_low_volume():
+    """Static knowledge and many good examples still get RAG below the cost model's break-even."""
+    assert _choice(need="knowledge", labelled_examples=50000, queries_per_day=10000) == "rag"
+
+
+def test_citations_keep_a_static_high_volume_knowledge_need_on_rag():
+    """Answers that must cite sources keep RAG, whatever the volume."""
     assert _choice(need="knowledge", labelled_examples=50000, queries_per_day=5000000,
-                   latency_budget_ms=150) == "rag"
+                   needs_citations=True) == "rag"
+
+
+def test_static_knowledge_above_break_even_with_good_examples_is_fine_tuning():
+    """Static knowledge, no citations, enough good examples and a volume above break-even: fine-tuning pays."""
+    result = recommend(dict(BASE, need="knowledge", labelled_examples=50000, queries_per_day=5000000,
+                            latency_budget_ms=150))
+    assert result.choice == "fine-tuning"
+    assert "break-even" in [reason.section for reason in result.reasons]
+    assert "facts-in-weights" in [caveat.id for caveat in result.caveats]
+
+
+def test_high_volume_threshold_is_the_cost_models_break_even():
+    """The engine's 'high volume' is the cost model's break-even at default prices, to the nearest thousand."""
+    from decision_core.costs import break_even_queries_per_day
+    from decision_core.rules import get_threshold
+
+    assert abs(get_threshold("high-volume").value - break_even_queries_per_day()) <= 500
 
 
 def test_behaviour_with_enough_good_examples_is_fine_tuning():
