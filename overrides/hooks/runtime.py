@@ -56,8 +56,11 @@ INTERPRETERS = {
 
 PYSCRIPT_PACKAGE = "@pyscript/core"
 
-GLUE = ("widgets.py",)
-"""The PyScript glue modules in `docs/assets/widgets/`, unpacked next to the wheel."""
+GLUE = ("widgets.py", "calculator.py")
+"""The PyScript glue modules in `docs/assets/widgets/`, unpacked next to the wheel.
+
+`widgets.py` runs every widget; `calculator.py` is the cost calculator's own
+glue, which `widgets.main()` runs on pages that have the calculator."""
 
 _state = {}
 

@@ -259,11 +259,23 @@ class DecisionTable:
 
 
 WIDGETS = (("quiz", Quiz), ("decision-table", DecisionTable))
+"""The widgets this module binds, by their `data-widget` name."""
+
+DELEGATED = ("calculator",)
+"""Widgets with glue of their own: a module of that name, whose `main()` binds them."""
 
 
 def main():
     """Bind every widget on the current page, then report each one ready (or failed)."""
     runtime = _runtime()
+    for name in DELEGATED:
+        if document.querySelector('[data-widget="%s"]' % name):
+            try:
+                module = __import__(name)
+            except Exception as error:
+                runtime.failAll("the %s code did not load: %s" % (name, error))
+                raise
+            module.main()
     for root in _all(document, "[data-widget]"):
         if root.hasAttribute("data-bound"):
             continue
