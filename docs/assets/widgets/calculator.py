@@ -1,6 +1,7 @@
 """PyScript glue for the cost and latency calculator: read the form, call decision_core, write the page.
 
-Runs in the reader's browser under MicroPython or Pyodide, like widgets.py.
+Runs in the reader's browser under MicroPython or Pyodide; `widgets.main()`
+runs `main()` here on every view of a page that has the calculator.
 The page already holds the form and the figures for the default inputs
 (rendered at build time by overrides/hooks/calculator.py); this keeps the
 figures in step with the form. No cost is computed here: `CostInputs` checks
@@ -214,18 +215,6 @@ class Calculator:
             window.history.replaceState(window.history.state, "", url)
 
 
-def _when_booted(callback, tries=0):
-    """Run `callback` once runtime.js has started this page view (its loading state is set)."""
-    if document.querySelector("[data-widget-page][data-widget-booted]") or tries > 100:
-        callback()
-        return
-
-    def again(*args):
-        _when_booted(callback, tries + 1)
-
-    window.setTimeout(_proxy(again), 20)
-
-
 def main():
     """Bind the calculator on the current page, then report it ready (or failed)."""
     runtime = window.__widgetRuntime
@@ -238,8 +227,4 @@ def main():
             runtime.fail(root, "the calculator stopped: " + str(error))
             raise
         root.setAttribute("data-bound", "")
-
-        def ready(root=root):
-            runtime.ready(root)
-
-        _when_booted(ready)
+        runtime.ready(root)
