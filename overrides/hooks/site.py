@@ -15,7 +15,8 @@ which stays pure:
 3. **Descriptions for link previews.** A page without a `description` in its
    front matter gets its first paragraph as one, which the templates use for
    `<meta name="description">` and the Open Graph / Twitter card tags
-   (overrides/main.html).
+   (overrides/main.html). Every description is stored HTML-escaped, ready
+   for an attribute.
 4. **Addresses for print.** Each link that leaves the page gets
    `data-print-url`, its absolute address on the published site, which the
    print stylesheet shows after the link's text. (Instant navigation rewrites
@@ -335,10 +336,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if not page.meta.get("description"):
-        description = first_paragraph(html)
-        if description:
-            page.meta["description"] = description
+    description = page.meta.get("description") or first_paragraph(html)
+    if description:
+        # Material writes `page.meta.description` into an attribute unescaped:
+        # escape it once here, so a quote in a paragraph cannot end it early.
+        page.meta["description"] = _html.escape(" ".join(str(description).split()), True)
     return add_print_urls(html, (config.site_url or "/") + page.url)
 
 

@@ -56,3 +56,23 @@ def test_print_urls_are_absolute_and_skip_in_page_links(site_hook):
     assert '<a href="#here">' in out
     assert 'data-print-url="https://example.org/?a=1&amp;b=2"' in out
     assert '<a class="x" href="y/">' in out
+
+
+def test_descriptions_are_stored_ready_for_an_attribute(site_hook):
+    """A description from the first paragraph or the front matter is escaped once, whitespace collapsed."""
+
+    class Page:
+        url = "x/"
+
+        def __init__(self, meta):
+            self.meta = meta
+
+    class Config:
+        site_url = "https://guide.example/"
+
+    generated = Page({})
+    site_hook.on_page_content('<p>He said "hi" &amp; left\n now.</p>', generated, Config, None)
+    assert generated.meta["description"] == "He said &quot;hi&quot; &amp; left now."
+    authored = Page({"description": 'Costs "as of" 2026 & sources'})
+    site_hook.on_page_content("<p>x</p>", authored, Config, None)
+    assert authored.meta["description"] == "Costs &quot;as of&quot; 2026 &amp; sources"
