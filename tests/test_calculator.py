@@ -1,6 +1,12 @@
 """The calculator: its form, its results, and its state in the page's address."""
 
+import contextlib
+import io
+import json
+import pathlib
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -482,3 +488,69 @@ def test_widget_for_other_values_shows_their_figures():
     assert Tree(html).by_id("calc-queries_per_day")["attrs"]["value"] == "150000"
     with pytest.raises(InvalidCostInputs):
         calculator_html({"queries_per_day": -1})
+
+
+# -- Under MicroPython ----------------------------------------------------------------------
+
+_PROBE = r'''
+import json
+from decision_core.calculator import calculator_form_html, calculator_html, calculator_url, decode_calculator_state
+from decision_core.errors import DecisionError
+QUERIES = json.loads(QUERIES_JSON)
+states = []
+for query in QUERIES:
+    try:
+        states.append(["ok", sorted([key, value] for key, value in decode_calculator_state(query).items())])
+    except DecisionError as error:
+        states.append(["error", [[problem.field, problem.message] for problem in error.problems]])
+print(json.dumps({
+    "form": calculator_form_html({"queries_per_day": "12<b>", "fine_tuned_pricing": "hosted"}),
+    "widget": calculator_html({"queries_per_day": 150000, "base_input_usd_per_1m": "0.15"}),
+    "url": calculator_url({"queries_per_day": 50000, "hosting_usd_per_hour": 1.234567, "latency_budget_ms": 800}),
+    "states": states,
+}))
+'''
+
+_RUNNER = r'''
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+const [root, probe] = process.argv.slice(2);
+const dist = join(root, "node_modules", "@micropython", "micropython-webassembly-pyscript");
+const { loadMicroPython } = await import(pathToFileURL(join(dist, "micropython.mjs")).href);
+let out = "";
+const mp = await loadMicroPython({
+  url: pathToFileURL(join(dist, "micropython.wasm")).href, heapsize: 64 * 1024 * 1024,
+  stdout: (line) => { out += line + "\n"; }, stderr: (line) => { process.stderr.write(line + "\n"); },
+});
+mp.FS.mkdirTree("/pkg/decision_core");
+for (const name of readdirSync(join(root, "decision_core"))) {
+  if (name.endsWith(".py")) mp.FS.writeFile("/pkg/decision_core/" + name, readFileSync(join(root, "decision_core", name)));
+}
+mp.runPython('import sys\nsys.path.insert(0, "/pkg")\n' + readFileSync(probe, "utf8"));
+process.stdout.write(out);
+'''
+
+
+@pytest.mark.runtimes
+def test_micropython_writes_the_same_html_links_and_errors(tmp_path):
+    """Under MicroPython (the browser's default), the form, the widget, links and link errors equal CPython's."""
+    root = pathlib.Path(__file__).resolve().parents[1]
+    node = shutil.which("node")
+    if node is None or not (root / "node_modules" / "@micropython").is_dir():
+        pytest.skip("needs node and node_modules (make setup)")
+    queries = ["?c=1&queries_per_day=50000&hosting_usd_per_hour=1.234567", "c=1&fine_tuned_pricing=%68osted",
+               "c=1&latency_budget_ms=", "", "utm_source=x", "queries_per_day=5000", "c=2&queries_per_day=5",
+               "c=1&queries_per_day=%FF%FE", "c=1&queries_per_day=-5&horizon_months=0.5", "c=1&c=1",
+               "c=1&queries_per_day=1e400", "c=1&queries_per_day=nan", "c=" + "x" * 100 + "&epochs=1"]
+    probe = "QUERIES_JSON = " + repr(json.dumps(queries)) + "\n" + _PROBE
+    (tmp_path / "probe.py").write_text(probe)
+    (tmp_path / "run.mjs").write_text(_RUNNER)
+    done = subprocess.run([node, str(tmp_path / "run.mjs"), str(root), str(tmp_path / "probe.py")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    namespace = {"QUERIES_JSON": json.dumps(queries)}
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(_PROBE, "probe", "exec"), namespace)
+    assert json.loads(done.stdout) == json.loads(output.getvalue())
