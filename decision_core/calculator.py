@@ -565,6 +565,8 @@ def calculator_html(values: "Mapping[str, Any] | CostInputs | None" = None) -> s
         '<section class="calculator-result" id="calculator-result" data-calculator-result'
         ' aria-labelledby="calculator-result-title">'
         '<h2 id="calculator-result-title">Results</h2>'
+        '<p class="calculator-result__jump"><a href="#calculator-form-title">Change the inputs</a>'
+        " (below the chart)</p>"
         '<div data-calculator-problems aria-live="polite"></div>'
         "%s"
         '<div data-calculator-chart>%s</div>'

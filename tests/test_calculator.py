@@ -479,6 +479,10 @@ def test_widget_has_the_runtime_hooks_results_then_form():
     assert order == ["calculator-result", "calculator-form"]
     assert calculator_summary_html(compare()) in html
     assert tree.by_id("calculator-chart")["tag"] == "svg"
+    ids = {element["attrs"].get("id") for element in tree.elements}
+    for link in tree.find("a"):
+        if link["attrs"]["href"].startswith("#"):
+            assert link["attrs"]["href"][1:] in ids
 
 
 def test_widget_for_other_values_shows_their_figures():
