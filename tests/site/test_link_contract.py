@@ -1,5 +1,6 @@
 """The link contract: the sections consultants link to exist, and stay."""
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,31 @@ def test_contract_url_lands_on_its_section(site_dir: Path, site_hook, url: str):
     path = site_dir / page / "index.html"
     assert path.is_file(), "the page of %s is not in the built site" % url
     assert anchor in site_hook.anchor_ids(page_html(site_dir, page)), "no id=%r on %s" % (anchor, page)
+
+
+class _AllIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: "list[str]" = []
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.extend(value for name, value in attrs if name == "id" and value)
+
+
+def test_no_page_repeats_an_id(html_pages: "dict[str, str]"):
+    """Within a page every id is unique, so each anchor lands on exactly one place."""
+    repeated = {}
+    for path, html in html_pages.items():
+        parser = _AllIds()
+        parser.feed(html)
+        seen, twice = set(), []
+        for anchor in parser.ids:
+            if anchor in seen and anchor not in twice:
+                twice.append(anchor)
+            seen.add(anchor)
+        if twice:
+            repeated[path] = twice[:5]
+    assert repeated == {}
 
 
 def test_check_reports_a_missing_anchor(site_hook):
