@@ -184,6 +184,14 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def warm_context(browser):
+    """A browser context shared by a module's tests: its HTTP cache stays warm between them."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
 class Watch:
     """What a page did that it should not: requests outside the site, console errors."""
 

@@ -97,23 +97,28 @@ BAD_LINKS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def shared_page(warm_context):
+    """One page reused by tests that each start with a full load."""
+    page = warm_context.new_page()
+    yield page
+    page.close()
+
+
 @pytest.mark.parametrize("query", BAD_LINKS)
-def test_bad_share_link_shows_a_notice_and_an_empty_quiz(browser, guide_server, query):
+def test_bad_share_link_shows_a_notice_and_an_empty_quiz(shared_page, guide_server, query):
     """A tampered, truncated, unknown-version or hostile link: a notice, an empty quiz, nothing injected."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(guide_server.url("quiz/") + "?" + query + "#quiz-result")
-        wait_ready(page)
-        assert page.is_visible("[data-quiz-notice]")
-        assert "could not be read" in page.text_content("[data-quiz-notice]")
-        assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
-        assert page.get_attribute("#quiz-result", "data-choice") is None
-        assert page.evaluate("window.__pwned") is None
-        assert page.locator(".quiz script, .quiz img, .quiz svg, .quiz-result script").count() == 0
-        assert page.evaluate("document.querySelector('[data-quiz-notice]').querySelectorAll('*').length") == 2
-    finally:
-        context.close()
+    page = shared_page
+    page.goto("about:blank")
+    page.goto(guide_server.url("quiz/") + "?" + query + "#quiz-result")
+    wait_ready(page)
+    assert page.is_visible("[data-quiz-notice]")
+    assert "could not be read" in page.text_content("[data-quiz-notice]")
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+    assert page.get_attribute("#quiz-result", "data-choice") is None
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".quiz script, .quiz img, .quiz svg, .quiz-result script").count() == 0
+    assert page.evaluate("document.querySelector('[data-quiz-notice]').querySelectorAll('*').length") == 2
 
 
 def test_answers_given_while_loading_are_kept(context, guide_server):
@@ -156,9 +161,9 @@ def test_blocked_interpreter_shows_error_retry_and_static_content(context, guide
     wait_ready(page)
 
 
-def test_restart_empties_the_quiz_and_progress_counts(context, guide_server):
+def test_restart_empties_the_quiz_and_progress_counts(warm_context, guide_server):
     """Progress counts answered questions; "Start again" empties the form and the result."""
-    page = context.new_page()
+    page = warm_context.new_page()
     page.goto(guide_server.url("quiz/"))
     wait_ready(page)
     assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
@@ -181,16 +186,16 @@ def test_restart_empties_the_quiz_and_progress_counts(context, guide_server):
     assert page.evaluate("document.activeElement.name") == "knowledge_change"
 
 
-def test_no_call_to_action_unless_configured(context, guide_server):
+def test_no_call_to_action_unless_configured(warm_context, guide_server):
     """mkdocs.yml sets no call_to_action by default, so none is shown."""
-    page = context.new_page()
+    page = warm_context.new_page()
     page.goto(guide_server.url("quiz/"))
     assert page.locator("[data-quiz-cta]").count() == 0
 
 
-def test_printed_result_is_one_page_with_answers_reasons_date_and_link(context, guide_server):
+def test_printed_result_is_one_page_with_answers_reasons_date_and_link(warm_context, guide_server):
     """Printing a result gives one page: answers, recommendation, reasons, date, share link."""
-    page = context.new_page()
+    page = warm_context.new_page()
     page.goto(guide_server.url("quiz/"))
     wait_ready(page)
     answer_by_keyboard(page, S01["answers"])
