@@ -120,11 +120,14 @@ def measure(context, url, origin, wait_widget):
         page.wait_for_timeout(300)
     fcp = page.evaluate(
         "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
+    resources = page.evaluate(
+        "() => [[location.pathname, 0, 0, performance.getEntriesByType('navigation')[0].responseEnd]].concat("
+        "performance.getEntriesByType('resource').map(e => [e.name, e.transferSize, e.startTime, e.responseEnd]))")
     page.wait_for_timeout(200)
     page.close()
     return {"fcp": fcp, "ready": marks.get("ready"), "choice": marks.get("choice"),
             "error": marks.get("error"), "bytes": seen["bytes"], "requests": seen["requests"],
-            "outside": seen["outside"], "interpreter": seen["interpreter"]}
+            "outside": seen["outside"], "interpreter": seen["interpreter"], "resources": resources}
 
 
 def run_browser(sites, runs):
@@ -139,12 +142,14 @@ def run_browser(sites, runs):
         ("calculator", "calculator/", "ready"),
     )
     servers = {name: StaticServer(path) for name, path in sites.items()}
+    servers["micropython, gzip"] = StaticServer(sites["micropython"], compress=True)
     plan = [("floor", "plain Material page", "", None)]
-    for variant in ("micropython", "pyodide"):
+    for variant in ("micropython", "micropython, gzip", "pyodide"):
         for label, path, wait in pages:
-            if variant == "pyodide" and wait is None:
-                continue  # pages without a widget do not depend on the interpreter
-            if not (sites[variant] / path.split("?")[0].split("#")[0] / "index.html").exists():
+            if variant != "micropython" and wait is None:
+                continue  # pages without a widget depend neither on the interpreter nor on compression
+            site = sites[variant.split(",")[0]]
+            if not (site / path.split("?")[0].split("#")[0] / "index.html").exists():
                 continue
             plan.append((variant, label, path, wait))
     results = {(v, label): {"cold": [], "warm": []} for v, label, _, _ in plan}
@@ -185,6 +190,38 @@ def _kb(stat):
     return "—" if stat is None else "%.0f kB" % (stat[0] / 1000)
 
 
+_MILESTONES = (
+    ("page HTML received", lambda name: False),
+    ("PyScript core requested", lambda name: name.endswith("/pyscript/core.js")),
+    ("interpreter module requested", lambda name: name.endswith(("micropython.mjs", "pyodide.mjs"))),
+    ("interpreter wasm requested", lambda name: name.endswith(("micropython.wasm", "pyodide.asm.wasm"))),
+    ("interpreter wasm received", lambda name: False),
+    ("decision_core wheel received", lambda name: name.endswith(".whl")),
+)
+
+
+def cold_breakdown(runs, end_key):
+    """Milestones and the largest files of the median cold load of a widget page."""
+    timed = sorted((r for r in runs if r.get(end_key) is not None), key=lambda r: r[end_key])
+    if not timed:
+        return []
+    run = timed[len(timed) // 2]
+    entries = run["resources"]
+    lines = ["| milestone (median cold run) | ms after navigation |", "|---|---|",
+             "| page HTML received | %.0f |" % entries[0][3]]
+    for label, match in _MILESTONES[1:]:
+        hits = [e for e in entries[1:] if match(e[0])]
+        if hits:
+            lines.append("| %s | %.0f |" % (label, hits[0][2] if "requested" in label else hits[0][3]))
+        if label == "interpreter wasm requested" and hits:
+            lines.append("| interpreter wasm received | %.0f |" % hits[0][3])
+    lines.append("| widget %s | %.0f |" % ("result shown" if end_key == "choice" else "ready", run[end_key]))
+    lines += ["", "| largest files of that load | transferred |", "|---|---|"]
+    for name, size, _, _ in sorted(entries[1:], key=lambda e: -e[1])[:8]:
+        lines.append("| `%s` | %.0f kB |" % (name.split("?")[0].rsplit("/", 1)[-1], size / 1000))
+    return lines
+
+
 def machine_description(chromium_version):
     cpu = "unknown CPU"
     try:
@@ -222,7 +259,7 @@ def report(plan, results, build_times, rates, runs, chromium_version):
             _kb(stat(variant, label, "cold", "bytes")),
             "%.0f" % stat(variant, label, "cold", "requests")[0], outside, "yes" if interp else "no"))
     lines += [
-        "| page | interpreter | first contentful paint, cold | vs floor | widget ready (cold) | widget ready (warm) | transferred, cold | requests, cold | requests outside the site | interpreter downloaded |",
+        "| page | variant | first contentful paint, cold | vs floor | widget ready (cold) | widget ready (warm) | transferred, cold | requests, cold | requests outside the site | interpreter downloaded |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ] + rows
     verdicts = []
@@ -249,7 +286,12 @@ def report(plan, results, build_times, rates, runs, chromium_version):
         target("quiz page under 1.5 MB transferred", quiz_bytes[0] < 1.5e6, "%.2f MB" % (quiz_bytes[0] / 1e6))
     outside = sum(len(r["outside"]) for key in results for p in ("cold", "warm") for r in results[key][p])
     target("requests outside the site", outside == 0, "%d" % outside)
-    return lines, verdicts
+    breakdown = []
+    for variant in ("micropython", "pyodide"):
+        if (variant, "share link") in results:
+            breakdown += ["", "**Share link, %s, no compression:**" % variant, ""]
+            breakdown += cold_breakdown(results[(variant, "share link")]["cold"], "choice")
+    return lines, verdicts, breakdown
 
 
 def main(argv=None):
@@ -262,12 +304,13 @@ def main(argv=None):
         sites, build_times = build_sites(pathlib.Path(tmpdir))
         rates = throughput.measure_all()
         plan, results, chromium_version = run_browser(sites, args.runs)
-        table, verdicts = report(plan, results, build_times, rates, args.runs, chromium_version)
+        table, verdicts, breakdown = report(plan, results, build_times, rates, args.runs, chromium_version)
 
     today = datetime.date.today().isoformat()
     text = PAGE.format(
         date=today, runs=args.runs, machine=machine_description(chromium_version),
         table="\n".join(table), verdicts="\n".join(verdicts),
+        breakdown="\n".join(breakdown).strip(), notes=(ROOT / "bench" / "notes.md").read_text().strip(),
         build="%.1f s" % build_times["micropython"], build_pyodide="%.1f s" % build_times["pyodide"],
         throughput="\n".join("| %s | %s | {:,} | %.2f s | {:,.0f} |".format(r["count"], r["rate"]) % (
             r["runtime"], r["what"], r["seconds"]) for r in rates),
@@ -306,7 +349,9 @@ until the result is shown (`data-choice` present). Bytes are as transferred (hea
 
 ## Where the cold time goes {{ #cold-time }}
 
-{{analysis}}
+{notes}
+
+{breakdown}
 
 ## Build and engine {{ #build-and-engine }}
 
