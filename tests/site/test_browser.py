@@ -1,4 +1,4 @@
-"""The consultants page's copy-link buttons, in headless Chromium."""
+"""My pages in headless Chromium: the copy-link buttons, and the decision table without scripts."""
 
 import functools
 import threading
@@ -64,4 +64,19 @@ def test_without_javascript_the_link_is_there_and_no_dead_button(browser, server
     page.goto(server + "consultants/")
     assert page.locator("button.section-link__copy:visible").count() == 0
     assert page.locator(".section-link__url code").first.is_visible()
+    context.close()
+
+
+def test_decision_table_reads_fully_without_javascript(browser, server: str):
+    """With scripts off every row is visible, its checkbox disabled, and no invitation to tick is shown."""
+    from decision_core.rules import CRITERIA
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server + "decision-table/")
+    boxes = page.locator("input[name=criterion]")
+    assert boxes.count() == len(CRITERIA)
+    assert all(boxes.nth(i).is_disabled() for i in range(boxes.count()))
+    assert page.locator("label[for='crit-%s']" % CRITERIA[0].id).is_visible()
+    assert not page.locator(".live-table__hint").is_visible()
     context.close()
