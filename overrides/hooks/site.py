@@ -5,7 +5,7 @@ which stays pure:
 
 1. **Generated parts.** A marker alone on a line of a page's Markdown, e.g.
    `<!-- decision_core:thresholds -->`, is replaced by what
-   `decision_core.render` makes from the framework's data (see `MARKERS`).
+   `decision_core.render` makes from the framework's data (see `RENDERERS`).
    A marker inside a fenced code block is left alone; an unknown marker fails
    the build.
 2. **The link contract.** Every section in `decision_core.sections.SECTIONS`
@@ -39,12 +39,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCENARIOS = ROOT / "tests" / "scenarios" / "public.json"
 """The worked examples' cases."""
-
-MARKERS = (
-    "decision-table", "thresholds", "questions", "cost-inputs", "cost-chart",
-    "examples", "consultants",
-)
-"""Every marker the hook replaces, as in `<!-- decision_core:NAME -->`."""
 
 _MARKER_START = "<!--"
 _MARKER_PREFIX = "decision_core:"
@@ -119,52 +113,98 @@ def replace_markers(markdown: str, render_marker) -> str:
     return "\n".join(out)
 
 
+class _Context:
+    """What a marker's renderer may need: links relative to the page, the site's URL, page titles."""
+
+    def __init__(self, page, site_url: str, titles: "dict[str, str]") -> None:
+        self.page_url = page.url
+        self.site_url = site_url
+        self.titles = titles
+
+    def href(self, url: str) -> str:
+        return _relative(url, self.page_url)
+
+    def title(self, page_url: str) -> str:
+        return self.titles.get(page_url, page_url)
+
+
+def _decision_table(render, context):
+    from decision_core.rules import CRITERIA, OUTCOMES
+
+    return render.decision_table_html(CRITERIA, OUTCOMES, context.href)
+
+
+def _thresholds(render, context):
+    from decision_core.rules import THRESHOLDS
+
+    return render.thresholds_html(THRESHOLDS)
+
+
+def _questions(render, context):
+    from decision_core.questions import QUESTIONS
+
+    return render.questions_html(QUESTIONS, context.href)
+
+
+def _cost_inputs(render, context):
+    from decision_core.cost_inputs import COST_INPUTS
+
+    return render.cost_inputs_html(COST_INPUTS)
+
+
+def _cost_chart(render, context):
+    from decision_core.chart import cost_chart_svg, cost_table_html
+    from decision_core.costs import CostInputs, compare
+
+    comparison = compare(CostInputs.from_mapping({}))
+    return render.cost_chart_html(
+        cost_chart_svg(comparison), cost_table_html(comparison),
+        "Cumulative cost of each approach over time with the default inputs; "
+        "the table below gives the same figures.",
+    )
+
+
+def _examples(render, context):
+    from decision_core.engine import recommend
+
+    with SCENARIOS.open(encoding="utf-8") as file:
+        scenarios = json.load(file)
+    return render.examples_markdown(scenarios, recommend, context.href)
+
+
+def _consultants(render, context):
+    from decision_core.sections import SECTIONS
+
+    return render.consultants_markdown(SECTIONS, context.site_url, context.title, context.href)
+
+
+RENDERERS = (
+    ("decision-table", _decision_table),
+    ("thresholds", _thresholds),
+    ("questions", _questions),
+    ("cost-inputs", _cost_inputs),
+    ("cost-chart", _cost_chart),
+    ("examples", _examples),
+    ("consultants", _consultants),
+)
+"""Each marker's name and the function that renders it. The `decision_core`
+modules are imported when a marker is met, after `on_config` has made them
+load afresh (see `_forget_framework`)."""
+
+MARKERS = tuple(name for name, _ in RENDERERS)
+"""Every marker the hook replaces, as in `<!-- decision_core:NAME -->`."""
+
+
 def _renderer(page, config, titles):
     """The function that renders a marker on this page."""
     from decision_core import render
 
-    def href(url: str) -> str:
-        return _relative(url, page.url)
+    context = _Context(page, (config.site_url if config else None) or "/", titles)
 
     def render_marker(name: str) -> str:
-        if name == "decision-table":
-            from decision_core.rules import CRITERIA, OUTCOMES
-
-            return render.decision_table_html(CRITERIA, OUTCOMES, href)
-        if name == "thresholds":
-            from decision_core.rules import THRESHOLDS
-
-            return render.thresholds_html(THRESHOLDS)
-        if name == "questions":
-            from decision_core.questions import QUESTIONS
-
-            return render.questions_html(QUESTIONS, href)
-        if name == "cost-inputs":
-            from decision_core.cost_inputs import COST_INPUTS
-
-            return render.cost_inputs_html(COST_INPUTS)
-        if name == "cost-chart":
-            from decision_core.chart import cost_chart_svg, cost_table_html
-            from decision_core.costs import CostInputs, compare
-
-            comparison = compare(CostInputs.from_mapping({}))
-            return render.cost_chart_html(
-                cost_chart_svg(comparison), cost_table_html(comparison),
-                "Cumulative cost of each approach over time with the default inputs; "
-                "the table below gives the same figures.",
-            )
-        if name == "examples":
-            from decision_core.engine import recommend
-
-            with SCENARIOS.open(encoding="utf-8") as file:
-                scenarios = json.load(file)
-            return render.examples_markdown(scenarios, recommend, href)
-        if name == "consultants":
-            from decision_core.sections import SECTIONS
-
-            return render.consultants_markdown(
-                SECTIONS, config.site_url or "/", lambda url: titles.get(url, url), href,
-            )
+        for known, function in RENDERERS:
+            if known == name:
+                return function(render, context)
         raise PluginError(
             "Unknown marker <!-- decision_core:%s --> in %s. The markers are: %s."
             % (name, page.file.src_uri, ", ".join(MARKERS))
