@@ -1,6 +1,6 @@
 """Build-time Python for the guide: a MkDocs hook (listed under `hooks:` in mkdocs.yml).
 
-It does three things, each at the edge between the files and `decision_core`,
+It does four things, each at the edge between the files and `decision_core`,
 which stays pure:
 
 1. **Generated parts.** A marker alone on a line of a page's Markdown, e.g.
