@@ -52,7 +52,8 @@ def escape(text: object) -> str:
     return html.escape(str(text), True)
 
 
-_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~"
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!"
+"""Python-Markdown's own backslash escapes (`>` and `<` become character references)."""
 
 
 def escape_markdown(text: object) -> str:

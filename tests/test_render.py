@@ -316,3 +316,42 @@ def test_consultants_page_escapes_hostile_sections():
     assert heading.startswith("## &lt;script&gt;") and heading.endswith(" { #links-home }")
     assert "\\*bold\\*" in heading and "\\{\\#id\\}" in heading
     assert_no_raw_hostile_markup("\n".join(markdown.splitlines()[3:]))
+
+
+# -- Properties ---------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+
+
+@given(TEXT)
+def test_escaped_text_reads_back_unchanged(text):
+    """Escaping loses nothing and leaves no character that could open a tag or end an attribute."""
+    import html
+
+    escaped = render.escape(text)
+    assert html.unescape(escaped) == text
+    assert not any(char in escaped for char in "<>\"'")
+
+
+@given(TEXT.filter(lambda text: text.strip()))
+def test_markdown_escaped_text_renders_literally(text):
+    """A heading made with escape_markdown shows exactly the text, whatever Markdown it contains."""
+    import html
+
+    import markdown
+
+    converted = markdown.markdown("## " + render.escape_markdown(text) + " { #x }", extensions=["attr_list"])
+    tree = Tree(converted)
+    assert html.unescape(tree.all_text) == " ".join(text.split())
+
+
+@given(st.lists(st.tuples(TEXT, TEXT, st.sampled_from(["rag", "fine-tuning", "both", "x<y"])), max_size=5))
+def test_decision_table_is_well_formed_for_any_criteria(rows):
+    """Any criterion ids and texts give a well-formed table with one checkbox per row."""
+    criteria = tuple(Criterion(cid, text, favours, "choose-rag") for cid, text, favours in rows)
+    tree = Tree(render.decision_table_html(criteria, OUTCOMES))
+    assert [box["value"] for box in tree.tags("input")] == [cid for cid, _, _ in rows]
+    assert tree.tags("script") == []
