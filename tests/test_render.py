@@ -1,8 +1,12 @@
 """decision_core.render: the generated tables, examples and link lists."""
 
+import html
 from html.parser import HTMLParser
 
+import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from decision_core import render
 from decision_core.cost_inputs import COST_INPUTS
@@ -320,17 +324,12 @@ def test_consultants_page_escapes_hostile_sections():
 
 # -- Properties ---------------------------------------------------------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
 
 
 @given(TEXT)
 def test_escaped_text_reads_back_unchanged(text):
     """Escaping loses nothing and leaves no character that could open a tag or end an attribute."""
-    import html
-
     escaped = render.escape(text)
     assert html.unescape(escaped) == text
     assert not any(char in escaped for char in "<>\"'")
@@ -339,10 +338,6 @@ def test_escaped_text_reads_back_unchanged(text):
 @given(TEXT.filter(lambda text: text.strip()))
 def test_markdown_escaped_text_renders_literally(text):
     """A heading made with escape_markdown shows exactly the text, whatever Markdown it contains."""
-    import html
-
-    import markdown
-
     converted = markdown.markdown("## " + render.escape_markdown(text) + " { #x }", extensions=["attr_list"])
     tree = Tree(converted)
     assert html.unescape(tree.all_text) == " ".join(text.split())
