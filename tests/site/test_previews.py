@@ -43,6 +43,7 @@ def test_preview_urls_are_absolute_and_on_the_site(html_pages: "dict[str, str]",
         expected = base_url + (path[: -len("index.html")] if path.endswith("index.html") else path)
         assert meta["og:url"] == expected, path
         assert meta["twitter:card"] == "summary_large_image", path
+        assert meta["twitter:image"] == meta["og:image"] and meta["twitter:title"] == meta["og:title"], path
 
 
 def test_descriptions_differ_between_pages(html_pages: "dict[str, str]"):
