@@ -299,9 +299,8 @@ def questions_html(questions: "Iterable[Question]", href: "Callable[[str], str]"
     for question in questions:
         lines.append('<section class="dc-question" data-question="%s">' % escape(question.id))
         lines.append(
-            '<p class="dc-question__title"><strong>Question %d: %s</strong> %s</p>'
-            % (question.number, escape(question.title),
-               _link(href, question.section, "Read the section"))
+            '<p class="dc-question__title"><strong>%s</strong></p>'
+            % _link(href, question.section, "Question %d: %s" % (question.number, question.title))
         )
         lines.append("<p>%s</p>" % escape(question.help))
         lines.append("<dl>")
