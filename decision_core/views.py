@@ -380,7 +380,7 @@ def _linked_items(items: "Iterable[object]", base_url: str) -> str:
 
 
 def render_result(recommendation: "Recommendation", base_url: str = "", share_url: str = "",
-                  date: str = "") -> str:
+                  date: str = "", calculator_url: str = "") -> str:
     """Return the result panel: the recommendation, why, caveats, what would change it, the answers.
 
     Args:
@@ -389,6 +389,8 @@ def render_result(recommendation: "Recommendation", base_url: str = "", share_ur
             (in the browser, the site's absolute URL).
         share_url: The absolute share link, shown and copied; omitted when empty.
         date: The date to print with the result (ISO), omitted when empty.
+        calculator_url: The site-relative link to the cost calculator filled
+            in with the reader's volume, omitted when empty.
 
     Returns:
         An HTML fragment whose root carries `data-choice`.
@@ -410,6 +412,11 @@ def render_result(recommendation: "Recommendation", base_url: str = "", share_ur
     if recommendation.changes:
         parts.append('<h3>What would change it</h3><ul class="quiz-result__changes">%s</ul>'
                      % _join("<li>%s</li>" % _e(change.text) for change in recommendation.changes))
+    if calculator_url and _is_safe_url(calculator_url):
+        volume = format_answer(get_field("queries_per_day"), recommendation.answers.queries_per_day)
+        parts.append('<p class="quiz-result__calculator"><a href="%s">What each approach would cost at %s '
+                     "requests a day: the calculator</a></p>"
+                     % (_e(_href(base_url, calculator_url)), _e(volume)))
     parts.append('<h3>Your answers</h3>' + render_answers(recommendation.answers))
     if share_url:
         parts.append(

@@ -198,6 +198,14 @@ def test_result_carries_the_choice_and_links_to_sections(s01_recommendation):
     assert "Every week" in text and "5,000" in text and "$20,000" in text and "3,000 ms" in text
 
 
+def test_result_links_to_the_calculator_with_the_volume(s01_recommendation):
+    """With a calculator link, the result offers the costs at the reader's volume; a script URL is dropped."""
+    html = views.render_result(s01_recommendation, "../", calculator_url="calculator/?c=1&queries_per_day=5000")
+    assert find(parse(html), "a", href="../calculator/?c=1&queries_per_day=5000")
+    assert "at 5,000 requests a day" in html
+    assert "calculator" not in views.render_result(s01_recommendation, "../", calculator_url="javascript:x()")
+
+
 def test_result_without_share_link_date_or_lists(s01_recommendation):
     """Empty parts are left out rather than shown empty."""
     bare = Recommendation("prompt-first", "Do this.", (), (), (), (), (), s01_recommendation.answers)

@@ -209,3 +209,18 @@ def test_printed_result_is_one_page_with_answers_reasons_date_and_link(warm_cont
     assert share in page.inner_text(".quiz-result")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_server):
+    """The result links to the cost calculator filled in with the reader's volume and latency budget."""
+    page = warm_context.new_page()
+    page.goto(guide_server.url("quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l"))
+    wait_ready(page)
+    link = page.locator(".quiz-result__calculator a")
+    href = link.get_attribute("href")
+    assert href.startswith(guide_server.url("calculator/?c=1&"))
+    assert "queries_per_day=5000" in href and "latency_budget_ms=3000" in href
+    link.click()
+    page.wait_for_url(href)
+    page.wait_for_selector("[data-widget=calculator][data-state=ready]", timeout=20_000)
+    assert page.input_value("#calc-queries_per_day") in ("5000", "5,000")

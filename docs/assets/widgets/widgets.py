@@ -46,6 +46,21 @@ def _today():
     return "%04d-%02d-%02d" % (year, month, day)
 
 
+def _calculator_url(answers):
+    """The calculator's link with the reader's volume and latency budget, or "" if it cannot take them."""
+    try:
+        from decision_core.calculator import calculator_url
+    except ImportError:
+        return ""
+    values = {"queries_per_day": answers.queries_per_day}
+    if answers.latency_budget_ms is not None:
+        values["latency_budget_ms"] = answers.latency_budget_ms
+    try:
+        return calculator_url(values)
+    except DecisionError:  # e.g. a volume beyond the calculator's range
+        return ""
+
+
 def _number(field, text):
     """Turn a number input's text into a number; leave what is not one for validation to report."""
     try:
@@ -212,7 +227,8 @@ class Quiz:
             return
         base = str(_runtime().base)
         self.share = base + share_url(recommendation.answers)
-        self.output.innerHTML = views.render_result(recommendation, base, self.share, _today())
+        self.output.innerHTML = views.render_result(recommendation, base, self.share, _today(),
+                                                    _calculator_url(recommendation.answers))
         self.result.setAttribute("data-choice", recommendation.choice)
         if self.cta:
             self.cta.hidden = False
