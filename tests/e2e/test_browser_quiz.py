@@ -224,3 +224,30 @@ def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_serv
     page.wait_for_url(href)
     page.wait_for_selector("[data-widget=calculator][data-state=ready]", timeout=20_000)
     assert page.input_value("#calc-queries_per_day") in ("5000", "5,000")
+
+
+def test_unrelated_parameters_are_not_a_bad_link(warm_context, guide_server):
+    """Parameters that are not a share link (utm_source, data) leave the quiz alone, without a notice."""
+    page = warm_context.new_page()
+    page.goto(guide_server.url("quiz/?utm_source=newsletter&data=1"))
+    wait_ready(page)
+    assert page.is_hidden("[data-quiz-notice]")
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+
+
+def test_interpreter_that_never_arrives_times_out_into_the_error_state(context, guide_server):
+    """An interpreter that never answers (no error to listen for) ends in the error state, not a spinner."""
+    page = context.new_page()
+    page.clock.install()
+    held = []
+    page.route(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"), lambda route: held.append(route))
+    page.goto(guide_server.url("quiz/"))
+    page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
+    page.wait_for_timeout(100)
+    assert held
+    page.clock.run_for(25_000)
+    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=5_000)
+    assert "took too long" in page.text_content("[data-widget-status]")
+    assert page.is_visible("[data-widget-retry]")
+    for route in held:
+        route.abort()

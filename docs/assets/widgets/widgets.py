@@ -143,8 +143,9 @@ class Quiz:
 
     def apply_share_link(self):
         query = str(window.location.search)
-        if "a=" not in query and "v=" not in query:
-            return
+        names = [pair.split("=")[0] for pair in query.lstrip("?").split("&")]
+        if "a" not in names and "v" not in names:
+            return  # no share link, perhaps other parameters (utm_source...)
         if self.form.hasAttribute("data-touched"):
             return  # the reader started answering while Python loaded: theirs wins
         try:
@@ -170,7 +171,7 @@ class Quiz:
 
     def on_reset(self, event):
         self.notice.hidden = True
-        if "a=" in str(window.location.search):
+        if str(window.location.search):
             window.history.replaceState(window.history.state, "", window.location.pathname)
         # The form's values are reset after this event: update once they are.
         window.setTimeout(_proxy(self.after_reset), 0)
