@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from decision_core.sharelink import share_url
 from tests.e2e.conftest import ANSWERABLE
 from tests.e2e.helpers import (
     READY,
@@ -209,6 +210,15 @@ def test_printed_result_is_one_page_with_answers_reasons_date_and_link(warm_cont
     assert share in page.inner_text(".quiz-result")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    # The longest public result (S12: both, with many caveats) fits one A4 or Letter page too.
+    longest = [case for case in ANSWERABLE if case["id"] == "S12"][0]
+    page.emulate_media(media="screen")
+    page.goto(guide_server.url(share_url(longest["answers"])))
+    wait_ready(page)
+    assert result_choice(page) == longest["expected"]
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper))) == 1, paper
 
 
 def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_server):
