@@ -48,7 +48,7 @@ def test_keyboard_answers_give_the_command_lines_choice(quiz_pages, cli_choices,
         restart_by_keyboard(page)
     answer_by_keyboard(page, case["answers"])
     assert page.text_content("[data-quiz-progress]") == "4 of 4 answered"
-    assert result_choice(page) == cli_choices[case["id"]] == case["expected"]
+    assert result_choice(page) == cli_choices[case["id"]]
     assert page.text_content("[data-quiz-announce]").startswith("Recommendation: ")
     assert errors == []
 
