@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.site, pytest.mark.browser]
+from decision_core.rules import CRITERIA
+from tests.support.browser import CHROMIUM, in_chromium
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = [
+    pytest.mark.site,
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make setup)"),
+]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -29,54 +33,42 @@ def server(site_dir: Path):
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, headless, once for this module."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def test_copy_button_copies_the_absolute_link_and_says_so(browser, server: str):
+def test_copy_button_copies_the_absolute_link_and_says_so(server: str):
     """The button copies the section's absolute URL and announces "Link copied" politely."""
-    context = browser.new_context(viewport={"width": 390, "height": 844},
-                                  permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(server + "basics/")
-    page.goto(server + "consultants/")
-    button = page.locator("button[data-copy-url$='#q3-labelled-data']")
-    button.wait_for(state="visible")
-    button.click()
-    page.wait_for_function("document.querySelector('.copy-link__status').textContent === 'Link copied'")
-    assert page.locator(".copy-link__status").get_attribute("role") == "status"
-    assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy-url")
-    context.close()
+
+    def check(page):
+        page.goto(server + "basics/")
+        page.goto(server + "consultants/")
+        button = page.locator("button[data-copy-url$='#q3-labelled-data']")
+        button.wait_for(state="visible")
+        button.click()
+        page.wait_for_function("document.querySelector('.copy-link__status').textContent === 'Link copied'")
+        assert page.locator(".copy-link__status").get_attribute("role") == "status"
+        assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy-url")
+
+    in_chromium(check, viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"])
 
 
-def test_without_javascript_the_link_is_there_and_no_dead_button(browser, server: str):
+def test_without_javascript_the_link_is_there_and_no_dead_button(server: str):
     """With scripts off, each address is visible text and the copy buttons stay hidden."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server + "consultants/")
-    assert page.locator("button.section-link__copy:visible").count() == 0
-    assert page.locator(".section-link__url code").first.is_visible()
-    context.close()
+
+    def check(page):
+        page.goto(server + "consultants/")
+        assert page.locator("button.section-link__copy:visible").count() == 0
+        assert page.locator(".section-link__url code").first.is_visible()
+
+    in_chromium(check, java_script_enabled=False)
 
 
-def test_decision_table_reads_fully_without_javascript(browser, server: str):
+def test_decision_table_reads_fully_without_javascript(server: str):
     """With scripts off every row is visible, its checkbox disabled, and no invitation to tick is shown."""
-    from decision_core.rules import CRITERIA
 
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(server + "decision-table/")
-    boxes = page.locator("input[name=criterion]")
-    assert boxes.count() == len(CRITERIA)
-    assert all(boxes.nth(i).is_disabled() for i in range(boxes.count()))
-    assert page.locator("label[for='crit-%s']" % CRITERIA[0].id).is_visible()
-    assert not page.locator(".live-table__hint").is_visible()
-    context.close()
+    def check(page):
+        page.goto(server + "decision-table/")
+        boxes = page.locator("input[name=criterion]")
+        assert boxes.count() == len(CRITERIA)
+        assert all(boxes.nth(i).is_disabled() for i in range(boxes.count()))
+        assert page.locator("label[for='crit-%s']" % CRITERIA[0].id).is_visible()
+        assert not page.locator(".live-table__hint").is_visible()
+
+    in_chromium(check, java_script_enabled=False, viewport={"width": 390, "height": 844})
