@@ -29,6 +29,7 @@ Example:
 
 import html
 
+from .errors import DecisionError
 from .questions import FIELDS, QUESTIONS, get_field
 from .rules import get_outcome
 from .sections import get_section
@@ -340,7 +341,7 @@ def render_problems(problems: "Iterable[Problem]") -> str:
         try:
             label = get_field(problem.field).label
             target = "#" + field_id(problem.field)
-        except Exception:
+        except DecisionError:  # not a field of the form, e.g. `answers`
             label = problem.field
             target = "#quiz-form"
         items.append('<li><a href="%s">%s</a>: %s</li>' % (_e(target), _e(label), _e(problem.message)))

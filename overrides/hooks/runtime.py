@@ -149,10 +149,18 @@ def _interpreter_setting(config):
     return name
 
 
+def _check_glue(config):
+    widgets = Path(config["docs_dir"]) / "assets" / "widgets"
+    missing = [name for name in GLUE if not (widgets / name).is_file()]
+    if missing:
+        _fail("the widget glue is missing from %s: %s" % (widgets, ", ".join(missing)))
+
+
 def on_config(config):
-    """Check the setting and node_modules, build the wheel, and note the runtime's URLs."""
+    """Check the setting, node_modules and the glue, build the wheel, and note the runtime's URLs."""
     interpreter = _interpreter_setting(config)
     _check_node_modules(interpreter)
+    _check_glue(config)
     key, wheel = _build_wheel()
     script_type, _package, _names, entry = INTERPRETERS[interpreter]
     wheel_url = "%s/wheels/%s/%s" % (RUNTIME_DIR, key, wheel.name)

@@ -29,6 +29,12 @@ def test_missing_node_modules_fails_with_make_setup(hook, monkeypatch, tmp_path)
         hook.on_config({"extra": {"pyscript": {"interpreter": "micropython"}}})
 
 
+def test_missing_glue_fails_the_build(hook, tmp_path):
+    """A glue module listed by the hook but absent from docs/ fails the build, naming it."""
+    with pytest.raises(PluginError, match="widgets.py"):
+        hook.on_config({"extra": {}, "docs_dir": str(tmp_path)})
+
+
 @pytest.mark.parametrize("setting", ["cpython", "brython", "PyPy"])
 def test_unknown_interpreter_fails_the_build(hook, setting):
     """Only micropython and pyodide are accepted."""
