@@ -20,6 +20,7 @@ Nothing is fetched from a CDN: the browser only ever asks the site itself.
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,8 @@ QUIZ_FORM_MARKER = "<!-- quiz:form -->"
 """The comment in a page's Markdown that the quiz form replaces."""
 
 # interpreter name -> (PyScript script type, npm package, files to copy, entry module)
+# The entry module is preloaded as a module and the other files that the
+# interpreter fetches as it starts are in PRELOAD_FETCHES.
 INTERPRETERS = {
     "micropython": (
         "mpy",
@@ -55,6 +58,13 @@ INTERPRETERS = {
 }
 
 PYSCRIPT_PACKAGE = "@pyscript/core"
+
+PRELOAD_FETCHES = {
+    "micropython": ("micropython.wasm",),
+    "pyodide": ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
+}
+"""Files each interpreter fetches as it starts: widget pages preload them, so they
+download while the page is parsed instead of one after another."""
 
 GLUE = ("widgets.py", "calculator.py")
 """The PyScript glue modules in `docs/assets/widgets/`, unpacked next to the wheel.
@@ -181,11 +191,38 @@ def on_config(config):
             "interpreter_url": "%s/%s/%s" % (RUNTIME_DIR, interpreter, entry),
             "files": files,
             "timeout_ms": 20000 if interpreter == "micropython" else 60000,
+            "preload": _preloads(interpreter, entry, files),
         },
     )
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     return config
+
+
+def _preloads(interpreter, entry, files):
+    """What a widget page asks for in its <head>, so that nothing waits in a chain.
+
+    Without these hints the browser learns of each file only once the one
+    before it has run: runtime.js, then core.js, then its chunks, then the
+    interpreter module, then its wasm, then the wheel. Module preloads cover
+    PyScript's core (with its statically imported chunk and the zip module it
+    imports to unpack the wheel) and the interpreter's entry module; fetch
+    preloads cover the wasm, the wheel and the glue, which PyScript and the
+    interpreter get with `fetch()` (same-origin, hence `crossorigin`).
+
+    Returns:
+        `{"modules": [...], "fetches": [...]}`, site-relative URLs.
+    """
+    dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
+    core = (dist / "core.js").read_text(encoding="utf-8")
+    chunks = re.findall(r'from"\./([\w.-]+\.js)"', core)
+    chunks += sorted(path.name for path in dist.glob("zip-*.js"))
+    modules = [RUNTIME_DIR + "/pyscript/core.js"]
+    modules += [RUNTIME_DIR + "/pyscript/" + name for name in chunks]
+    modules.append("%s/%s/%s" % (RUNTIME_DIR, interpreter, entry))
+    fetches = ["%s/%s/%s" % (RUNTIME_DIR, interpreter, name) for name in PRELOAD_FETCHES[interpreter]]
+    fetches += [url for url, _target in files]
+    return {"modules": modules, "fetches": fetches}
 
 
 def on_env(env, config, files):
