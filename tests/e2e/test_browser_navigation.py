@@ -14,6 +14,11 @@ def _same_document(page):
     return page.evaluate("window.__sameDocument === true")
 
 
+def _quiz_with_answers(server):
+    prefix = server.url("quiz/?v=")
+    return lambda url: url.startswith(prefix)
+
+
 @pytest.mark.parametrize("where", ["guide_server", "root_server"])
 def test_instant_navigation_into_out_of_and_back_to_the_quiz(request, context, watch, where):
     """Clicking into the quiz from a page without a widget starts Python; leaving and returning reuses it."""
@@ -40,9 +45,10 @@ def test_instant_navigation_into_out_of_and_back_to_the_quiz(request, context, w
     assert page.locator("[data-widget=quiz]").count() == 0
 
     page.go_back()
-    page.wait_for_url(server.url("quiz/"))
+    page.wait_for_url(_quiz_with_answers(server))
     wait_ready(page)
     assert _same_document(page)
+    assert result_choice(page) == S01["expected"], "the answers survive leaving and coming back"
     page.check("#quiz-knowledge_change-static")
     page.check("#quiz-need-knowledge")
     page.fill("#quiz-labelled_examples", "0")
@@ -52,9 +58,10 @@ def test_instant_navigation_into_out_of_and_back_to_the_quiz(request, context, w
     page.go_forward()
     page.wait_for_url(server.url("framework/"))
     page.go_back()
-    page.wait_for_url(server.url("quiz/"))
+    page.wait_for_url(_quiz_with_answers(server))
     wait_ready(page)
     assert _same_document(page)
+    assert result_choice(page) == "rag"
     assert page.evaluate("window.__widgetRuntime.timings.length") >= 3
     assert page.locator("mpy-config").count() == 1
     watched.assert_clean()
@@ -77,4 +84,43 @@ def test_share_link_opened_by_instant_navigation(context, guide_server, watch):
     wait_ready(page)
     assert _same_document(page)
     assert result_choice(page) == S01["expected"]
+    watched.assert_clean()
+
+
+def test_back_from_a_reason_link_keeps_the_result(context, guide_server, watch):
+    """Following a reason to its guide section and pressing Back shows the same answers and result."""
+    page = context.new_page()
+    watched = watch(page, guide_server.base)
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    assert result_choice(page) == S01["expected"]
+    assert page.evaluate("location.search").startswith("?v=1&a="), "the address holds the answers"
+    page.evaluate("window.__sameDocument = true")
+    reason = page.locator(".quiz-result__reasons a").first
+    target = reason.get_attribute("href").split("#")[1]
+    reason.click()
+    page.wait_for_selector("#" + target)
+    page.go_back()
+    page.wait_for_url(_quiz_with_answers(guide_server))
+    wait_ready(page)
+    assert _same_document(page)
+    assert result_choice(page) == S01["expected"]
+    assert page.is_checked("#quiz-knowledge_change-" + S01["answers"]["knowledge_change"])
+    watched.assert_clean()
+
+
+def test_restart_clears_the_answers_from_the_address(context, guide_server, watch):
+    """After a restart the address no longer carries answers, so a reload starts empty."""
+    page = context.new_page()
+    watched = watch(page, guide_server.base)
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    result_choice(page)
+    page.click("[data-widget=quiz] button[type=reset]")
+    page.wait_for_function("location.search === ''")
+    page.reload()
+    wait_ready(page)
+    assert page.get_attribute("[data-quiz-result]", "data-choice") is None
     watched.assert_clean()

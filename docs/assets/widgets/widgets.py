@@ -19,7 +19,7 @@ from decision_core.errors import DecisionError, InvalidAnswers
 from decision_core.engine import recommend
 from decision_core.questions import FIELDS, QUESTIONS
 from decision_core.rules import tally
-from decision_core.sharelink import decode_answers, share_url
+from decision_core.sharelink import decode_answers, encode_answers, share_url
 from decision_core import views
 
 _KEEP = []
@@ -35,6 +35,12 @@ def _proxy(function):
 def _all(root, selector):
     nodes = root.querySelectorAll(selector)
     return [nodes.item(index) for index in range(nodes.length)]
+
+
+def _has_share_link(query):
+    """Whether an address's query string carries a share link's `v=` or `a=` parameter."""
+    names = [pair.split("=")[0] for pair in query.lstrip("?").split("&")]
+    return "a" in names or "v" in names
 
 
 def _runtime():
@@ -143,8 +149,7 @@ class Quiz:
 
     def apply_share_link(self):
         query = str(window.location.search)
-        names = [pair.split("=")[0] for pair in query.lstrip("?").split("&")]
-        if "a" not in names and "v" not in names:
+        if not _has_share_link(query):
             return  # no share link, perhaps other parameters (utm_source...)
         if self.form.hasAttribute("data-touched"):
             return  # the reader started answering while Python loaded: theirs wins
@@ -206,6 +211,23 @@ class Quiz:
 
     # -- the result ---------------------------------------------------------
 
+    def keep_in_address(self, recommendation):
+        """Keep the answers in the address, so Back from a guide section, a reload or a bookmark keeps them.
+
+        The current history entry is replaced, never added to: the answers are
+        the share link's own query string, and an unfinished quiz has none.
+        """
+        current = str(window.location.search)
+        if recommendation:
+            query = "?" + encode_answers(recommendation.answers)
+        elif _has_share_link(current):
+            query = ""  # answers unfinished or reset: the address no longer holds a result
+        else:
+            return  # leave other parameters (utm_source...) alone
+        if query != current:
+            url = str(window.location.pathname) + query + str(window.location.hash)
+            window.history.replaceState(window.history.state, "", url)
+
     def update(self):
         raw, answered = self.read()
         total = len(QUESTIONS)
@@ -218,6 +240,7 @@ class Quiz:
                 recommendation = recommend(raw)
             except InvalidAnswers as error:
                 self.output.innerHTML = views.render_problems(error.problems)
+        self.keep_in_address(recommendation)
         if recommendation is None:
             self.result.removeAttribute("data-choice")
             if self.cta:
