@@ -25,3 +25,13 @@ def test_reference_page_is_built_with_the_modules_docs(site_dir: Path, module: s
     """The built reference page has the module's heading as its anchor (mkdocstrings' id)."""
     html = (site_dir / "reference" / module / "index.html").read_text(encoding="utf-8")
     assert 'id="decision_core.%s"' % module in html
+
+
+def test_reference_pages_are_left_out_of_the_search_index(site_dir: Path):
+    """Readers search the guide, not the API: no reference page is in the search index."""
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("framework/") for location in locations)
+    assert not [location for location in locations if location.startswith("reference/")]
