@@ -1,6 +1,6 @@
 """Build-time Python for the guide: a MkDocs hook (listed under `hooks:` in mkdocs.yml).
 
-It does four things, each at the edge between the files and `decision_core`,
+It does five things, each at the edge between the files and `decision_core`,
 which stays pure:
 
 1. **Generated parts.** A marker alone on a line of a page's Markdown, e.g.
@@ -22,6 +22,8 @@ which stays pure:
    print stylesheet shows after the link's text. (Instant navigation rewrites
    `href`s in the browser, so the stylesheet cannot tell from `href` alone
    which links leave the page.)
+5. **A smaller search index.** The API reference pages are left out of the
+   search index that every reader downloads (`search: exclude`).
 """
 
 import html as _html
