@@ -65,6 +65,8 @@ def build_sites(tmp):
     """Build the three variants; return their folders and the default build's time in seconds."""
     sites = {}
     times = {}
+    # The first build makes the wheel; the second takes it from the cache.
+    shutil.rmtree(ROOT / ".cache" / "wheels", ignore_errors=True)
     for name, interp in (("micropython", "micropython"), ("pyodide", "pyodide")):
         out = tmp / name
         env = dict(os.environ, WIDGET_INTERPRETER=interp)
@@ -86,11 +88,17 @@ def build_sites(tmp):
     return sites, times
 
 
-def measure(context, url, origin, wait_widget):
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8}
+"""An emulated mobile connection: 150 ms round trip, 10 Mbit/s down, 5 Mbit/s up."""
+
+
+def measure(context, url, origin, wait_widget, network=None):
     """Load `url` in a new page of `context`; return the figures of that load."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
+    if network:
+        cdp.send("Network.emulateNetworkConditions", network)
     seen = {"bytes": 0, "requests": 0, "outside": [], "interpreter": False}
 
     def sent(event):
@@ -143,11 +151,14 @@ def run_browser(sites, runs):
     )
     servers = {name: StaticServer(path) for name, path in sites.items()}
     servers["micropython, gzip"] = StaticServer(sites["micropython"], compress=True)
+    servers["micropython, gzip, phone network"] = StaticServer(sites["micropython"], compress=True)
     plan = [("floor", "plain Material page", "", None)]
-    for variant in ("micropython", "micropython, gzip", "pyodide"):
+    for variant in ("micropython", "micropython, gzip", "micropython, gzip, phone network", "pyodide"):
         for label, path, wait in pages:
             if variant != "micropython" and wait is None:
                 continue  # pages without a widget depend neither on the interpreter nor on compression
+            if variant.endswith("phone network") and label != "share link":
+                continue
             site = sites[variant.split(",")[0]]
             if not (site / path.split("?")[0].split("#")[0] / "index.html").exists():
                 continue
@@ -164,8 +175,10 @@ def run_browser(sites, runs):
                 origin = server.url.rstrip("/")
                 context = browser.new_context()
                 context.add_init_script(_OBSERVER)
-                results[(variant, label)]["cold"].append(measure(context, server.url + path, origin, wait))
-                results[(variant, label)]["warm"].append(measure(context, server.url + path, origin, wait))
+                network = PHONE_NETWORK if variant.endswith("phone network") else None
+                for phase in ("cold", "warm"):
+                    results[(variant, label)][phase].append(
+                        measure(context, server.url + path, origin, wait, network))
                 context.close()
             print("round %d of %d done" % (i + 1, runs), file=sys.stderr)
         version = browser.version
@@ -276,14 +289,21 @@ def report(plan, results, build_times, rates, runs, chromium_version):
                    over <= 0.10 and not interp, "%+.0f%% (%.0f ms against %.0f ms); interpreter %s" % (
                        over * 100, fcp[0], floor_fcp[0], "downloaded" if interp else "not downloaded"))
     share = stat("micropython", "share link", "cold", "choice")
+    def against(value, limit, unit="ms", scale=1):
+        text = ("%.0f ms" if unit == "ms" else "%.2f MB") % (value / scale)
+        if value > limit:
+            text += (" (%.0f ms over)" if unit == "ms" else " (%.2f MB over)") % ((value - limit) / scale)
+        return text
+
     if share:
-        target("share link, cold: result within 1.0 s (MicroPython)", share[0] <= 1000, "%.0f ms" % share[0])
+        target("share link, cold: result within 1.0 s (MicroPython)", share[0] <= 1000, against(share[0], 1000))
     warm = stat("micropython", "share link", "warm", "choice")
     if warm:
-        target("share link, warm: result within 0.4 s", warm[0] <= 400, "%.0f ms" % warm[0])
+        target("share link, warm: result within 0.4 s", warm[0] <= 400, against(warm[0], 400))
     quiz_bytes = stat("micropython", "quiz", "cold", "bytes")
     if quiz_bytes:
-        target("quiz page under 1.5 MB transferred", quiz_bytes[0] < 1.5e6, "%.2f MB" % (quiz_bytes[0] / 1e6))
+        target("quiz page under 1.5 MB transferred", quiz_bytes[0] < 1.5e6,
+               against(quiz_bytes[0], 1.5e6, "MB", 1e6))
     outside = sum(len(r["outside"]) for key in results for p in ("cold", "warm") for r in results[key][p])
     target("requests outside the site", outside == 0, "%d" % outside)
     breakdown = []
@@ -355,8 +375,8 @@ until the result is shown (`data-choice` present). Bytes are as transferred (hea
 
 ## Build and engine {{ #build-and-engine }}
 
-Site build (`mkdocs build --strict`, including the wheel and the runtime copy): {build} with MicroPython,
-{build_pyodide} with Pyodide.
+Site build (`mkdocs build --strict`): {build} with MicroPython, building the `decision_core` wheel and copying
+the runtime; {build_pyodide} with Pyodide, taking the unchanged wheel from the build cache.
 
 | runtime | what | recommendations | time | per second |
 |---|---|---|---|---|
