@@ -34,6 +34,7 @@ Example:
     {'queries_per_day': 50000.0}
 """
 
+from ._query import quote, unquote
 from .chart import cost_chart_svg, cost_table_html
 from .cost_inputs import COST_INPUT_GROUPS, COST_INPUTS, default_values, parse_value
 from .costs import CostInputs, compare, format_usd
@@ -61,8 +62,6 @@ _DEFAULTS = dict(default_values())
 _BY_ID = {}
 for _input in COST_INPUTS:
     _BY_ID[_input.id] = _input
-_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-_HEX = "0123456789abcdefABCDEF"
 
 
 def _e(text: object) -> str:
@@ -134,33 +133,10 @@ def _mapping(values: "Mapping[str, Any] | CostInputs | None") -> "dict[Any, Any]
 # -- The address ------------------------------------------------------------------------
 
 
-def _quote(text: str) -> str:
-    out = []
-    for byte in text.encode():
-        char = chr(byte)
-        out.append(char if char in _SAFE else "%%%02X" % byte)
-    return "".join(out)
-
-
 def _unquote(text: str) -> str:
-    """Undo percent-encoding (and `+` for a space) without `urllib`."""
-    if "%" not in text and "+" not in text:
-        return text
-    raw = text.replace("+", " ").encode()
-    out = bytearray()
-    index = 0
-    while index < len(raw):
-        byte = raw[index]
-        pair = raw[index + 1:index + 3]
-        if byte == 37 and len(pair) == 2 and chr(pair[0]) in _HEX and chr(pair[1]) in _HEX:
-            out.append(int(pair.decode(), 16))
-            index += 3
-        else:
-            out.append(byte)
-            index += 1
     try:
-        return bytes(out).decode()
-    except UnicodeError:
+        return unquote(text)
+    except ValueError:
         raise InvalidCostInputs([Problem("link", "holds bytes that are not text")]) from None
 
 
@@ -189,7 +165,7 @@ def encode_calculator_state(values: "Mapping[str, Any] | CostInputs | None") -> 
     parts = []
     for input_id, value in inputs.items():
         if value != _DEFAULTS[input_id]:
-            parts.append(input_id + "=" + _quote(value_text(value)))
+            parts.append(input_id + "=" + quote(value_text(value)))
     if not parts:
         return ""
     return STATE_KEY + "=" + STATE_VERSION + "&" + "&".join(parts)

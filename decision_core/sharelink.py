@@ -25,6 +25,7 @@ Example:
     'weekly'
 """
 
+from ._query import unquote
 from .answers import Answers, validate_answers
 from .errors import InvalidAnswers, InvalidShareLink
 from .questions import FIELDS
@@ -138,24 +139,9 @@ def share_url(answers: "Mapping[str, object] | Answers") -> str:
 
 
 def _unquote(text: str) -> str:
-    """Undo percent-encoding (and `+` for a space) without `urllib`."""
-    if "%" not in text and "+" not in text:
-        return text
-    out = bytearray()
-    index = 0
-    raw = text.replace("+", " ").encode()
-    while index < len(raw):
-        byte = raw[index]
-        pair = raw[index + 1:index + 3]
-        if byte == 37 and len(pair) == 2 and all(b in b"0123456789abcdefABCDEF" for b in pair):
-            out.append(int(pair.decode(), 16))
-            index += 3
-        else:
-            out.append(byte)
-            index += 1
     try:
-        return bytes(out).decode()
-    except UnicodeError:
+        return unquote(text)
+    except ValueError:
         raise InvalidShareLink("the share link is damaged: it holds bytes that are not text") from None
 
 

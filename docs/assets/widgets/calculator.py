@@ -19,7 +19,7 @@ the values, `compare` computes, and every fragment of HTML comes from
 """
 
 from pyscript import document, window
-from pyscript.ffi import create_proxy
+from widgets import proxy, select_all
 
 from decision_core.calculator import (
     calculator_chart_html,
@@ -38,19 +38,6 @@ from decision_core.errors import DecisionError, InvalidCostInputs
 DEBOUNCE_MS = 150
 """The pause after the last keystroke before the figures are recomputed."""
 
-_KEEP = []
-"""Event-handler proxies, kept alive for as long as the interpreter runs."""
-
-
-def _proxy(function):
-    proxy = create_proxy(function)
-    _KEEP.append(proxy)
-    return proxy
-
-
-def _all(root, selector):
-    nodes = root.querySelectorAll(selector)
-    return [nodes.item(index) for index in range(nodes.length)]
 
 
 class Calculator:
@@ -65,16 +52,16 @@ class Calculator:
         self.problems = root.querySelector("[data-calculator-problems]")
         self.notice = root.querySelector("[data-calculator-notice]")
         self.timer = None
-        self.tick = _proxy(self.on_tick)
+        self.tick = proxy(self.on_tick)
         self.shown = None  # the inputs the figures on the page are for
         self.invalid = ()
 
     def bind(self):
-        handler = _proxy(self.on_input)
+        handler = proxy(self.on_input)
         self.form.addEventListener("input", handler)
         self.form.addEventListener("change", handler)
-        self.form.addEventListener("reset", _proxy(self.on_reset))
-        self.form.addEventListener("submit", _proxy(self.on_submit))
+        self.form.addEventListener("reset", proxy(self.on_reset))
+        self.form.addEventListener("submit", proxy(self.on_submit))
         self.apply_address()
         self.update()
 
@@ -218,7 +205,7 @@ class Calculator:
 def main():
     """Bind the calculator on the current page, then report it ready (or failed)."""
     runtime = window.__widgetRuntime
-    for root in _all(document, '[data-widget="calculator"]'):
+    for root in select_all(document, '[data-widget="calculator"]'):
         if root.hasAttribute("data-bound"):
             continue
         try:

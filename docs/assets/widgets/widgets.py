@@ -26,13 +26,15 @@ _KEEP = []
 """Event-handler proxies, kept alive for as long as the interpreter runs."""
 
 
-def _proxy(function):
-    proxy = create_proxy(function)
-    _KEEP.append(proxy)
-    return proxy
+def proxy(function):
+    """Wrap a Python function for the DOM, and keep the wrapper alive (the calculator's glue uses it too)."""
+    wrapper = create_proxy(function)
+    _KEEP.append(wrapper)
+    return wrapper
 
 
-def _all(root, selector):
+def select_all(root, selector):
+    """The elements under `root` that match a CSS selector, as a Python list."""
     nodes = root.querySelectorAll(selector)
     return [nodes.item(index) for index in range(nodes.length)]
 
@@ -98,11 +100,11 @@ class Quiz:
         self.choice = None
 
     def bind(self):
-        self.form.addEventListener("input", _proxy(self.on_input))
-        self.form.addEventListener("change", _proxy(self.on_input))
-        self.form.addEventListener("reset", _proxy(self.on_reset))
-        self.form.addEventListener("submit", _proxy(self.on_submit))
-        self.root.addEventListener("click", _proxy(self.on_click))
+        self.form.addEventListener("input", proxy(self.on_input))
+        self.form.addEventListener("change", proxy(self.on_input))
+        self.form.addEventListener("reset", proxy(self.on_reset))
+        self.form.addEventListener("submit", proxy(self.on_submit))
+        self.root.addEventListener("click", proxy(self.on_click))
         self.apply_share_link()
         self.update()
 
@@ -179,7 +181,7 @@ class Quiz:
         if str(window.location.search):
             window.history.replaceState(window.history.state, "", window.location.pathname)
         # The form's values are reset after this event: update once they are.
-        window.setTimeout(_proxy(self.after_reset), 0)
+        window.setTimeout(proxy(self.after_reset), 0)
 
     def after_reset(self, *args):
         self.update()
@@ -205,7 +207,7 @@ class Quiz:
 
         clipboard = window.navigator.clipboard
         if clipboard and window.isSecureContext:
-            clipboard.writeText(self.share).then(_proxy(copied), _proxy(refused))
+            clipboard.writeText(self.share).then(proxy(copied), proxy(refused))
         else:
             refused()
 
@@ -266,11 +268,11 @@ class DecisionTable:
 
     def __init__(self, root):
         self.root = root
-        self.boxes = _all(root, 'input[type="checkbox"][name="criterion"]')
+        self.boxes = select_all(root, 'input[type="checkbox"][name="criterion"]')
         self.verdict = root.querySelector(".live-table__verdict")
 
     def bind(self):
-        handler = _proxy(self.on_change)
+        handler = proxy(self.on_change)
         for box in self.boxes:
             box.disabled = False
             box.addEventListener("change", handler)
@@ -282,9 +284,9 @@ class DecisionTable:
     def update(self):
         result = tally([str(box.value) for box in self.boxes if box.checked])
         for outcome, count in result.counts:
-            for output in _all(self.root, 'output[data-outcome="%s"]' % outcome):
+            for output in select_all(self.root, 'output[data-outcome="%s"]' % outcome):
                 output.textContent = str(count)
-        for element in _all(self.root, "[data-outcome], tr[data-favours]"):
+        for element in select_all(self.root, "[data-outcome], tr[data-favours]"):
             outcome = element.getAttribute("data-outcome") or element.getAttribute("data-favours")
             if result.leader and outcome == result.leader:
                 element.classList.add("live-table__leader")
@@ -316,7 +318,7 @@ def main():
                 runtime.failAll("the %s code did not load: %s" % (name, error))
                 raise
             module.main()
-    for root in _all(document, "[data-widget]"):
+    for root in select_all(document, "[data-widget]"):
         if root.hasAttribute("data-bound"):
             continue
         kind = str(root.getAttribute("data-widget"))
