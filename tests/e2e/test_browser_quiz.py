@@ -75,6 +75,8 @@ def test_share_link_round_trip(context, guide_server, watch):
     wait_ready(other)
     assert result_choice(other) == choice
     assert other.text_content("[data-quiz-progress]") == "4 of 4 answered"
+    top = other.evaluate("document.getElementById('quiz-result').getBoundingClientRect().top")
+    assert 0 <= top < other.viewport_size["height"] / 2, "the shared link opens with the result in view"
     for name, value in S01["answers"].items():
         if isinstance(value, bool):
             assert other.is_checked("#quiz-%s" % name) is value

@@ -105,8 +105,13 @@ class Quiz:
         self.form.addEventListener("reset", proxy(self.on_reset))
         self.form.addEventListener("submit", proxy(self.on_submit))
         self.root.addEventListener("click", proxy(self.on_click))
-        self.apply_share_link()
+        shared = self.apply_share_link()
         self.update()
+        if shared and self.choice and str(window.location.hash) == "#" + str(self.result.id):
+            # The browser jumped to the anchor before the result existed, and
+            # the page has changed height since: bring the result into view
+            # (at once, no smooth scrolling).
+            self.result.scrollIntoView()
 
     # -- reading and writing the form -------------------------------------
 
@@ -152,16 +157,17 @@ class Quiz:
     def apply_share_link(self):
         query = str(window.location.search)
         if not _has_share_link(query):
-            return  # no share link, perhaps other parameters (utm_source...)
+            return False  # no share link, perhaps other parameters (utm_source...)
         if self.form.hasAttribute("data-touched"):
-            return  # the reader started answering while Python loaded: theirs wins
+            return False  # the reader started answering while Python loaded: theirs wins
         try:
             answers = decode_answers(query)
         except DecisionError as error:
             self.show_notice("The link's answers were changed, cut short or made by a newer "
                              "version of this guide, so the quiz starts empty. (" + str(error) + ")")
-            return
+            return False
         self.fill(answers)
+        return True
 
     def show_notice(self, text):
         self.notice.querySelector("[data-quiz-notice-text]").textContent = text
