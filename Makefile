@@ -19,7 +19,7 @@ PORT   ?= 8000
 # Material prints an end-of-life notice at every build; the build log is ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test test-fast bench lock clean
+.PHONY: setup system-deps serve build test bench lock clean
 
 setup: system-deps $(VENV)/.installed node_modules/.installed
 
