@@ -295,7 +295,7 @@ def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
         "</div></form>"
         '<section class="quiz-result" id="quiz-result" data-quiz-result aria-labelledby="quiz-result-title">'
         '<h2 id="quiz-result-title">Your recommendation</h2>'
-        '<p class="quiz-result__announce" aria-live="polite" data-quiz-announce></p>'
+        '<p class="quiz-result__announce visually-hidden" aria-live="polite" data-quiz-announce></p>'
         '<div class="quiz-result__body" data-quiz-output>%s</div>'
         "%s"
         "</section></div>"
