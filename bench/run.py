@@ -28,9 +28,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))  # throughput.py, beside this file
 
-from serve import StaticServer  # noqa: E402
+from tests.support.server import SiteServer  # noqa: E402
 
 import throughput  # noqa: E402
 
@@ -149,9 +149,9 @@ def run_browser(sites, runs):
         ("share link", share, "choice"),
         ("calculator", "calculator/", "ready"),
     )
-    servers = {name: StaticServer(path) for name, path in sites.items()}
-    servers["micropython, gzip"] = StaticServer(sites["micropython"], compress=True)
-    servers["micropython, gzip, phone network"] = StaticServer(sites["micropython"], compress=True)
+    servers = {name: SiteServer(path) for name, path in sites.items()}
+    servers["micropython, gzip"] = SiteServer(sites["micropython"], compress=True)
+    servers["micropython, gzip, phone network"] = SiteServer(sites["micropython"], compress=True)
     plan = [("floor", "plain Material page", "", None)]
     for variant in ("micropython", "micropython, gzip", "micropython, gzip, phone network", "pyodide"):
         for label, path, wait in pages:
@@ -172,13 +172,13 @@ def run_browser(sites, runs):
             order = plan if i % 2 == 0 else list(reversed(plan))
             for variant, label, path, wait in order:
                 server = servers[variant]
-                origin = server.url.rstrip("/")
+                origin = server.base.rstrip("/")
                 context = browser.new_context()
                 context.add_init_script(_OBSERVER)
                 network = PHONE_NETWORK if variant.endswith("phone network") else None
                 for phase in ("cold", "warm"):
                     results[(variant, label)][phase].append(
-                        measure(context, server.url + path, origin, wait, network))
+                        measure(context, server.url(path), origin, wait, network))
                 context.close()
             print("round %d of %d done" % (i + 1, runs), file=sys.stderr)
         version = browser.version

@@ -15,15 +15,12 @@
   console errors of a page.
 """
 
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.support.site import build_site, built_site, site_url  # noqa: E402
+from tests.support.server import SiteServer  # noqa: E402
+from tests.support.site import build_site, built_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -84,51 +82,6 @@ def site_pages(site: Path) -> "list[str]":
 
 
 # -- servers ------------------------------------------------------------------
-
-
-class SiteServer:
-    """A built site served on 127.0.0.1 under `prefix`, in a thread."""
-
-    def __init__(self, site: Path, prefix: str = "/") -> None:
-        self.site = site
-        self.prefix = prefix
-        handler = functools.partial(_Handler, directory=str(site))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.site_server = self
-        self.base = "http://127.0.0.1:%d%s" % (self.httpd.server_port, prefix)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str = "") -> str:
-        return self.base + path.lstrip("/")
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def translate_path(self, path):
-        prefix = self.server.site_server.prefix
-        if not path.startswith(prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(prefix):])
-
-    def do_GET(self):
-        server = self.server.site_server
-        if self.path.split("?")[0] == server.prefix + "sitemap.xml":
-            data = (server.site / "sitemap.xml").read_bytes()
-            data = data.replace(site_url().encode(), server.base.encode())
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-            return
-        super().do_GET()
 
 
 @pytest.fixture(scope="session")
