@@ -12,12 +12,16 @@ import sys
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.runtimes import run_micropython  # noqa: E402
 
 # The loop, as source, so that both interpreters run exactly the same code.
 LOOP = r'''
 import time
-from decision_core.questions import FIELDS
-from decision_core.engine import recommend
+from decision_core.framework.questions import FIELDS
+from decision_core.model.engine import recommend
 
 NUMBERS = {
     "labelled_examples": (0, 499, 500, 10000),
@@ -55,23 +59,6 @@ print("RESULT", len(answer_sets), seconds)
 # SAMPLE-th combination, so that the benchmark stays within minutes.
 SAMPLE = 16
 
-MPY_RUNNER = r'''
-import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript/micropython.mjs";
-import fs from "node:fs";
-import path from "node:path";
-const [root, code] = [process.argv[2], fs.readFileSync(0, "utf8")];
-const mp = await loadMicroPython({ heapsize: 64 * 1024 * 1024, stdout: (line) => console.log(line) });
-mp.FS.mkdir("/decision_core");
-for (const name of fs.readdirSync(path.join(root, "decision_core"))) {
-  if (name.endsWith(".py")) {
-    mp.FS.writeFile("/decision_core/" + name, fs.readFileSync(path.join(root, "decision_core", name)));
-  }
-}
-mp.runPython("import sys\nsys.path.insert(0, '/')");
-mp.runPython(code);
-'''
-
-
 def _parse(output):
     for line in output.splitlines():
         if line.startswith("RESULT"):
@@ -86,14 +73,7 @@ def cpython():
 
 
 def micropython():
-    runner = ROOT / "node_modules" / ".bench-mpy-throughput.mjs"
-    runner.write_text(MPY_RUNNER)
-    try:
-        out = subprocess.run(["node", str(runner), str(ROOT)], input="STEP = %d\n" % SAMPLE + LOOP, cwd=ROOT,
-                             capture_output=True, text=True, check=True, timeout=600)
-    finally:
-        runner.unlink()
-    return _parse(out.stdout)
+    return _parse(run_micropython("STEP = %d\n" % SAMPLE + LOOP))
 
 
 def measure_all():

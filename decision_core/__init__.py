@@ -1,25 +1,19 @@
-"""The RAG-or-fine-tuning decision framework as data, its engine, and its share links.
+"""The RAG-or-fine-tuning decision framework as data, its engine, its cost model and its share links.
 
-A map of the package:
+The package is built in layers, and each imports only the layers below it:
 
-- `decision_core.questions`: the four `QUESTIONS` and the eight answer `FIELDS`.
-- `decision_core.answers`: `Answers` and `validate_answers`, the gate for every input.
-- `decision_core.rules`: the quick decision table (`CRITERIA`, `tally`), the
-  `OUTCOMES` and the `THRESHOLDS`, each with its source.
-- `decision_core.engine`: `recommend`, from answers to a `Recommendation`.
-- `decision_core.advice`: the `Reason`s and `Caveat`s a recommendation carries.
-- `decision_core.sharelink`: `encode_answers`, `decode_answers`, `share_url`.
-- `decision_core.sections`: the guide's linkable `SECTIONS` (the link contract).
-- `decision_core.errors`: `DecisionError` and its subclasses.
-- `decision_core.cost_inputs` and `decision_core.costs`: the cost model's inputs
-  (`COST_INPUTS`) and `compare`, with the break-even volume.
-- `decision_core.chart`: the cost chart (`cost_chart_svg`) and its table.
-- `decision_core.calculator`: the calculator's state in the address
-  (`calculator_url`), and the calculator page's HTML.
+| layer | holds |
+|---|---|
+| `decision_core.base` | errors, the one formatter (`format`), query strings (`query`) |
+| `decision_core.framework` | the framework as data: `questions`, `rules` (criteria, outcomes, thresholds), `sections` (the link contract), `cost_inputs` |
+| `decision_core.model` | `answers` and their validation, the `engine` and its `advice`, the decision table's `tally`, the cost model (`cost_values`, `costs`, derived `thresholds`), the link codecs (`sharelink`, `calculator_link`) |
+| `decision_core.views` | the HTML the build writes and the browser writes again: `quiz`, `calculator`, `chart` |
+| `decision_core.cli` | an edge: the command line (`python3 -m decision_core`) |
 
-The HTML of the pages themselves stays in its modules, for the site build and
-the browser glue: `decision_core.render` (the generated tables and pages),
-`decision_core.views` (the quiz widget) and `decision_core.calculator`.
+The other edges live outside the package: the browser glue in
+`docs/assets/widgets/`, the site build in `sitegen/`. This front door
+exports the domain API (the base, the framework and the model); import the
+views from their modules.
 
 Everything runs unchanged under CPython, Pyodide and MicroPython.
 
@@ -30,14 +24,7 @@ Example:
     'rag'
 """
 
-from .advice import Caveat, Reason
-from .answers import Answers, check_answer, validate_answers
-from .calculator import calculator_url, decode_calculator_state, encode_calculator_state
-from .chart import cost_chart_svg, cost_table_html
-from .cost_inputs import COST_INPUTS, CostInput, get_cost_input
-from .costs import CostComparison, CostInputs, CostItem, OptionCost, break_even_queries_per_day, compare
-from .engine import Change, Recommendation, recommend
-from .errors import (
+from .base.errors import (
     DecisionError,
     InvalidAnswers,
     InvalidCostInputs,
@@ -46,22 +33,28 @@ from .errors import (
     UnknownId,
     UnknownSection,
 )
-from .questions import FIELDS, QUESTIONS, Field, Option, Question, get_field, get_question
-from .rules import (
+from .framework.cost_inputs import COST_INPUTS, CostInput, get_cost_input
+from .framework.questions import FIELDS, QUESTIONS, Field, Option, Question, get_field, get_question
+from .framework.rules import (
     CRITERIA,
     OUTCOMES,
     THRESHOLDS,
     Criterion,
     Outcome,
-    Tally,
     Threshold,
     get_criterion,
     get_outcome,
     get_threshold,
-    tally,
 )
-from .sections import SECTIONS, Section, get_section, section_url
-from .sharelink import decode_answers, encode_answers, share_url
+from .framework.sections import SECTIONS, Section, get_section, section_url
+from .model.advice import Caveat, Reason
+from .model.answers import Answers, check_answer, validate_answers
+from .model.calculator_link import calculator_url, decode_calculator_state, encode_calculator_state
+from .model.cost_values import CostInputs
+from .model.costs import CostComparison, CostItem, OptionCost, break_even_queries_per_day, compare
+from .model.engine import Change, Recommendation, recommend
+from .model.sharelink import decode_answers, encode_answers, share_url
+from .model.tally import Tally, tally
 
 __all__ = [
     "Answers",
@@ -100,8 +93,6 @@ __all__ = [
     "calculator_url",
     "check_answer",
     "compare",
-    "cost_chart_svg",
-    "cost_table_html",
     "decode_answers",
     "decode_calculator_state",
     "encode_answers",

@@ -18,18 +18,18 @@ import argparse
 import json
 import sys
 
-from .answers import check_answer, validate_answers
-from .engine import recommend
-from .errors import DecisionError
-from .questions import QUESTIONS
-from .sharelink import share_url
+from .base.errors import DecisionError, InvalidAnswers
+from .framework.questions import QUESTIONS
+from .model.answers import applies, check_answer, typed_answer, validate_answers
+from .model.engine import recommend
+from .model.sharelink import share_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from .engine import Recommendation
-    from .questions import Field
+    from .framework.questions import Field
+    from .model.engine import Recommendation
 
 _PROG = "python3 -m decision_core"
 
@@ -93,10 +93,9 @@ def _parse_reply(field: "Field", reply: str) -> object:
         if reply.lower() in ("2", "n", "no"):
             return False
         raise ValueError("type 1 for yes or 2 for no")
-    text = reply.replace(",", "").replace("_", "").replace(" ", "").lstrip("$")
     try:
-        return int(text) if field.kind == "integer" else float(text) if "." in text else int(text)
-    except ValueError:
+        return typed_answer(field, reply)
+    except InvalidAnswers:
         raise ValueError("type a whole number" if field.kind == "integer" else "type a number") from None
 
 
@@ -158,8 +157,8 @@ def _quiz(base: str) -> int:
             write("Question %d of %d: %s" % (question.number, len(QUESTIONS), question.title))
             write(question.help)
             for field in question.fields:
-                if field.name == "data_quality" and raw.get("labelled_examples") == 0:
-                    continue  # no examples: their quality keeps its default, "unknown"
+                if not applies(field.name, raw):
+                    continue  # e.g. no examples: their quality keeps its default, "unknown"
                 raw[field.name] = _ask_field(field, write)
     except EOFError:
         print("\nQuiz stopped before the end: no recommendation.", file=sys.stderr)

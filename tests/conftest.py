@@ -12,8 +12,8 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a checkout, no install
     sys.path.insert(0, str(ROOT))
 
-from decision_core.questions import FIELDS, MAXIMUM  # noqa: E402
-SCENARIOS = TESTS / "scenarios" / "public.json"
+from decision_core.framework.questions import FIELDS, MAXIMUM  # noqa: E402
+SCENARIOS = ROOT / "scenarios" / "public.json"
 
 
 def _load_cases() -> list:

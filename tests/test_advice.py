@@ -2,9 +2,9 @@
 
 import pytest
 
-from decision_core.advice import Caveat, Reason, caveats_for, change_text, reasons_for
-from decision_core.answers import validate_answers
-from decision_core.engine import recommend
+from decision_core.model.advice import Caveat, Reason, caveats_for, change_text, reasons_for
+from decision_core.model.answers import validate_answers
+from decision_core.model.engine import recommend
 
 BASE = {"knowledge_change": "static", "need": "behaviour", "labelled_examples": 2000, "data_quality": "high",
         "queries_per_day": 1000, "latency_budget_ms": 3000, "budget_usd": 50000, "needs_citations": False}

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_core.answers import Answers, check_answer, validate_answers
-from decision_core.errors import DecisionError, InvalidAnswers
-from decision_core.questions import FIELDS
+from decision_core.model.answers import Answers, check_answer, validate_answers
+from decision_core.base.errors import DecisionError, InvalidAnswers
+from decision_core.framework.questions import FIELDS
 
 
 def _problems(raw):

@@ -10,11 +10,19 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
+
+from tests.support.runtimes import Unavailable, run_micropython
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_core.calculator import (
+from decision_core.model.calculator_link import (
     MAX_QUERY_LENGTH,
+    calculator_url,
+    decode_calculator_state,
+    encode_calculator_state,
+    value_text,
+)
+from decision_core.views.calculator import (
     calculator_chart_html,
     calculator_costs_html,
     calculator_field_html,
@@ -23,15 +31,13 @@ from decision_core.calculator import (
     calculator_problems_html,
     calculator_result_html,
     calculator_summary_html,
-    calculator_url,
     control_id,
-    decode_calculator_state,
-    encode_calculator_state,
-    value_text,
 )
-from decision_core.cost_inputs import COST_INPUT_GROUPS, COST_INPUTS, get_cost_input
-from decision_core.costs import CostInputs, compare, format_usd
-from decision_core.errors import DecisionError, InvalidCostInputs, Problem
+from decision_core.framework.cost_inputs import COST_INPUT_GROUPS, COST_INPUTS, get_cost_input
+from decision_core.base.format import money_cents as format_usd
+from decision_core.model.cost_values import CostInputs
+from decision_core.model.costs import compare
+from decision_core.base.errors import DecisionError, InvalidCostInputs, Problem
 
 HOSTILE = '<script>alert("x")</script>&\'"'
 
@@ -366,7 +372,7 @@ def test_form_escapes_what_it_is_given():
 
 def test_field_html_escapes_declarations():
     """Labels, units, help and sources are escaped too."""
-    from decision_core.cost_inputs import CostInput
+    from decision_core.framework.cost_inputs import CostInput
 
     hostile = CostInput("x", HOSTILE, 1, HOSTILE, 0, 10, 1, HOSTILE, HOSTILE, HOSTILE, "usage")
     html = calculator_field_html(hostile, 1)
@@ -498,8 +504,9 @@ def test_widget_for_other_values_shows_their_figures():
 
 _PROBE = r'''
 import json
-from decision_core.calculator import calculator_form_html, calculator_html, calculator_url, decode_calculator_state
-from decision_core.errors import DecisionError
+from decision_core.model.calculator_link import calculator_url, decode_calculator_state
+from decision_core.views.calculator import calculator_form_html, calculator_html
+from decision_core.base.errors import DecisionError
 QUERIES = json.loads(QUERIES_JSON)
 states = []
 for query in QUERIES:
@@ -515,46 +522,19 @@ print(json.dumps({
 }))
 '''
 
-_RUNNER = r'''
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-const [root, probe] = process.argv.slice(2);
-const dist = join(root, "node_modules", "@micropython", "micropython-webassembly-pyscript");
-const { loadMicroPython } = await import(pathToFileURL(join(dist, "micropython.mjs")).href);
-let out = "";
-const mp = await loadMicroPython({
-  url: pathToFileURL(join(dist, "micropython.wasm")).href, heapsize: 64 * 1024 * 1024,
-  stdout: (line) => { out += line + "\n"; }, stderr: (line) => { process.stderr.write(line + "\n"); },
-});
-mp.FS.mkdirTree("/pkg/decision_core");
-for (const name of readdirSync(join(root, "decision_core"))) {
-  if (name.endsWith(".py")) mp.FS.writeFile("/pkg/decision_core/" + name, readFileSync(join(root, "decision_core", name)));
-}
-mp.runPython('import sys\nsys.path.insert(0, "/pkg")\n' + readFileSync(probe, "utf8"));
-process.stdout.write(out);
-'''
-
-
 @pytest.mark.runtimes
-def test_micropython_writes_the_same_html_links_and_errors(tmp_path):
+def test_micropython_writes_the_same_html_links_and_errors():
     """Under MicroPython (the browser's default), the form, the widget, links and link errors equal CPython's."""
-    root = pathlib.Path(__file__).resolve().parents[1]
-    node = shutil.which("node")
-    if node is None or not (root / "node_modules" / "@micropython").is_dir():
-        pytest.skip("needs node and node_modules (make setup)")
     queries = ["?c=1&queries_per_day=50000&hosting_usd_per_hour=1.234567", "c=1&fine_tuned_pricing=%68osted",
                "c=1&latency_budget_ms=", "", "utm_source=x", "queries_per_day=5000", "c=2&queries_per_day=5",
                "c=1&queries_per_day=%FF%FE", "c=1&queries_per_day=-5&horizon_months=0.5", "c=1&c=1",
                "c=1&queries_per_day=1e400", "c=1&queries_per_day=nan", "c=" + "x" * 100 + "&epochs=1"]
-    probe = "QUERIES_JSON = " + repr(json.dumps(queries)) + "\n" + _PROBE
-    (tmp_path / "probe.py").write_text(probe)
-    (tmp_path / "run.mjs").write_text(_RUNNER)
-    done = subprocess.run([node, str(tmp_path / "run.mjs"), str(root), str(tmp_path / "probe.py")],
-                          capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr
+    try:
+        in_micropython = run_micropython("QUERIES_JSON = " + repr(json.dumps(queries)) + "\n" + _PROBE)
+    except Unavailable as reason:
+        pytest.skip(str(reason))
     namespace = {"QUERIES_JSON": json.dumps(queries)}
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         exec(compile(_PROBE, "probe", "exec"), namespace)
-    assert json.loads(done.stdout) == json.loads(output.getvalue())
+    assert json.loads(in_micropython) == json.loads(output.getvalue())

@@ -7,16 +7,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from decision_core.chart import (
+from decision_core.views.chart import (
     break_even_point,
     cost_chart_svg,
     cost_table_html,
     nice_ticks,
-    short_usd,
     table_months,
 )
-from decision_core.cost_inputs import COST_INPUTS
-from decision_core.costs import CostInputs, compare, format_usd
+from decision_core.framework.cost_inputs import COST_INPUTS
+from decision_core.base.format import money_cents as format_usd
+from decision_core.base.format import short_money as short_usd
+from decision_core.model.cost_values import CostInputs
+from decision_core.model.costs import compare
 
 SVG = "{http://www.w3.org/2000/svg}"
 

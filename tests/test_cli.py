@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_core.cli import main
-from decision_core.engine import recommend
-from decision_core.sharelink import share_url
+from decision_core.model.engine import recommend
+from decision_core.model.sharelink import share_url
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+SCENARIOS = pathlib.Path(__file__).parents[1] / "scenarios" / "public.json"
 PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 S01 = PUBLIC_CASES[0]["answers"]
@@ -184,7 +184,7 @@ def test_python_dash_m_runs_main(monkeypatch, capsys):
 def test_readable_result_leaves_out_an_empty_change_list(capsys):
     """Without changes to list, the readable result has no "What would change it" heading."""
     from decision_core.cli import _print_recommendation
-    from decision_core.engine import Recommendation
+    from decision_core.model.engine import Recommendation
 
     full = recommend(S01)
     _print_recommendation(Recommendation("rag", "h", full.reasons, (), (), full.caveats, (), full.answers),

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_core.cost_inputs import COST_INPUT_IDS, COST_INPUTS, get_cost_input
-from decision_core.costs import (
+from decision_core.framework.cost_inputs import COST_INPUT_IDS, COST_INPUTS, get_cost_input
+from decision_core.model.costs import (
     OPTION_IDS,
     CostComparison,
-    CostInputs,
     break_even_queries_per_day,
     compare,
-    format_usd,
 )
-from decision_core.errors import DecisionError, InvalidCostInputs
+from decision_core.base.format import money_cents as format_usd
+from decision_core.model.cost_values import CostInputs
+from decision_core.base.errors import DecisionError, InvalidCostInputs
 
 # A small case with round numbers, computed by hand below.
 SIMPLE = {

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_core.answers import validate_answers
-from decision_core.engine import (
+from decision_core.model.answers import validate_answers
+from decision_core.model.engine import (
     Change,
     Recommendation,
     decide,
@@ -18,11 +18,11 @@ from decision_core.engine import (
     ticked_criteria,
     usable_examples,
 )
-from decision_core.errors import DecisionError, InvalidAnswers
-from decision_core.rules import OUTCOMES
-from decision_core.sections import SECTIONS, section_url
+from decision_core.base.errors import DecisionError, InvalidAnswers
+from decision_core.framework.rules import OUTCOMES
+from decision_core.framework.sections import SECTIONS, section_url
 
-SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+SCENARIOS = pathlib.Path(__file__).parents[1] / "scenarios" / "public.json"
 PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 SECTION_IDS = {section.id for section in SECTIONS}
@@ -54,7 +54,7 @@ def test_public_scenarios_reach_their_expected_outcome(case):
 
 @pytest.mark.skipif(not SHARED.exists(), reason="no ../shared checkout next to the repository")
 def test_scenarios_copy_matches_the_shared_file():
-    """tests/scenarios/public.json is an exact copy of the shared scenarios."""
+    """scenarios/public.json is an exact copy of the shared scenarios."""
     assert json.loads(SCENARIOS.read_text()) == json.loads(SHARED.read_text())
 
 
@@ -87,14 +87,6 @@ def test_static_knowledge_above_break_even_with_good_examples_is_fine_tuning():
     assert result.choice == "fine-tuning"
     assert "break-even" in [reason.section for reason in result.reasons]
     assert "facts-in-weights" in [caveat.id for caveat in result.caveats]
-
-
-def test_high_volume_threshold_is_the_cost_models_break_even():
-    """The engine's 'high volume' is the cost model's break-even at default prices, to the nearest thousand."""
-    from decision_core.costs import break_even_queries_per_day
-    from decision_core.rules import get_threshold
-
-    assert abs(get_threshold("high-volume").value - break_even_queries_per_day()) <= 500
 
 
 def test_behaviour_with_enough_good_examples_is_fine_tuning():
@@ -210,7 +202,7 @@ def test_changes_name_the_threshold_that_would_flip_the_outcome():
 def test_changes_are_sorted_by_field_then_outcome():
     """Changes come in FIELDS order, then OUTCOMES order, one per field and outcome."""
     result = recommend(dict(BASE, need="both", knowledge_change="daily"))
-    from decision_core.questions import FIELDS
+    from decision_core.framework.questions import FIELDS
     order = [f.name for f in FIELDS]
     outcomes = [o.id for o in OUTCOMES]
     keys = [(order.index(c.field), outcomes.index(c.choice)) for c in result.changes]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from decision_core.errors import (
+from decision_core.base.errors import (
     DecisionError,
     InvalidAnswers,
     InvalidCostInputs,

@@ -38,9 +38,9 @@ def test_exported_members_come_from_the_package():
         assert module.startswith("decision_core"), name
 
 
-@pytest.mark.parametrize("module", ["decision_core", "decision_core.questions", "decision_core.answers",
-                                    "decision_core.rules", "decision_core.engine", "decision_core.sharelink",
-                                    "decision_core.sections"])
+@pytest.mark.parametrize("module", ["decision_core", "decision_core.framework.questions", "decision_core.model.answers",
+                                    "decision_core.framework.rules", "decision_core.model.engine", "decision_core.model.sharelink",
+                                    "decision_core.framework.sections"])
 def test_docstring_examples_run(module):
     """The examples in the docstrings (what mkdocstrings shows) give the output they claim."""
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from decision_core.errors import DecisionError, UnknownId
-from decision_core.questions import FIELDS, KINDS, QUESTIONS, Field, Option, get_field, get_question
-from decision_core.sections import SECTIONS
+from decision_core.base.errors import DecisionError, UnknownId
+from decision_core.framework.questions import FIELDS, KINDS, QUESTIONS, Field, Option, get_field, get_question
+from decision_core.framework.sections import SECTIONS
 
 CONTRACT_ORDER = ("knowledge_change", "need", "labelled_examples", "data_quality",
                   "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from decision_core.errors import UnknownSection
-from decision_core.sections import SECTIONS, Section, get_section, section_url
+from decision_core.base.errors import UnknownSection
+from decision_core.framework.sections import SECTIONS, Section, get_section, section_url
 
 
 def test_section_ids_are_unique():

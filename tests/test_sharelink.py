@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_core.answers import validate_answers
-from decision_core.errors import DecisionError, InvalidAnswers, InvalidShareLink
-from decision_core.sharelink import VERSION, _checksum, decode_answers, encode_answers, share_url
+from decision_core.model.answers import validate_answers
+from decision_core.base.errors import DecisionError, InvalidAnswers, InvalidShareLink
+from decision_core.model.sharelink import VERSION, _checksum, decode_answers, encode_answers, share_url
 
-SCENARIOS = pathlib.Path(__file__).parent / "scenarios" / "public.json"
+SCENARIOS = pathlib.Path(__file__).parents[1] / "scenarios" / "public.json"
 PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 S01 = PUBLIC_CASES[0]["answers"]
@@ -161,7 +161,7 @@ def test_random_values_raise_only_invalid_share_link(json_values, data):
 
 def test_a_known_older_version_is_read_by_its_own_reader(monkeypatch):
     """Each known version has a reader that migrates its answers to the current contract."""
-    import decision_core.sharelink as sharelink
+    import decision_core.model.sharelink as sharelink
 
     def read_v0(token):
         """A stand-in for a retired format: only need and change, the rest defaulted by migration."""

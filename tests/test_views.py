@@ -4,12 +4,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from decision_core import views
-from decision_core.advice import Caveat, Reason
-from decision_core.answers import validate_answers
-from decision_core.engine import Change, Recommendation, recommend
-from decision_core.errors import Problem
-from decision_core.questions import FIELDS, QUESTIONS, Field, Option, Question
+from decision_core.views import quiz as views
+from decision_core.model.advice import Caveat, Reason
+from decision_core.model.answers import validate_answers
+from decision_core.model.engine import Change, Recommendation, recommend
+from decision_core.base.errors import Problem
+from decision_core.framework.questions import FIELDS, QUESTIONS, Field, Option, Question
 
 HOSTILE = '<script>alert("x")</script>&\'"'
 
@@ -233,13 +233,13 @@ def test_hostile_recommendation_text_is_escaped(s01_recommendation):
 
 
 def test_answers_read_as_a_person_would_say_them():
-    """Choices show their label, booleans Yes/No, numbers with separators, nothing as "Not stated"."""
+    """Choices show their label, booleans Yes/No, numbers with separators, no latency budget as "No limit"."""
     answers = validate_answers({"knowledge_change": "daily", "need": "both", "labelled_examples": 12000,
                                 "queries_per_day": 0, "budget_usd": 1250.5, "latency_budget_ms": None})
     tree = parse(views.render_answers(answers))
     text = [t for t in tree.text]
-    assert "Every day" in text and "Both" in text and "12,000" in text and "$1,250.5" in text
-    assert "Not stated" in text and "No" in text
+    assert "Every day" in text and "Both" in text and "12,000" in text and "$1,250.50" in text
+    assert "No limit" in text and "No" in text
 
 
 @pytest.mark.parametrize("name, value, shown", [
@@ -250,7 +250,7 @@ def test_answers_read_as_a_person_would_say_them():
     ("need", "unheard-of", "unheard-of"),
     ("queries_per_day", 3000000, "3,000,000"),
     ("budget_usd", 5000.0, "$5,000"),
-    ("budget_usd", 99.5, "$99.5"),
+    ("budget_usd", 99.5, "$99.50"),
     ("latency_budget_ms", 150, "150 ms"),
     ("labelled_examples", "12", "12"),
 ])

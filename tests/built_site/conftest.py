@@ -1,6 +1,5 @@
 """Fixtures for the tests of the built site: the site is built once per session."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -32,13 +31,3 @@ def html_pages(site_dir: Path) -> "dict[str, str]":
         path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(site_dir.rglob("*.html"))
     }
-
-
-@pytest.fixture(scope="session")
-def site_hook():
-    """The build hook `overrides/hooks/site.py`, imported as a module."""
-    spec = importlib.util.spec_from_file_location("decision_guide_site_hook", ROOT / "overrides" / "hooks" / "site.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-

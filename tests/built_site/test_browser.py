@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from decision_core.rules import CRITERIA
+from decision_core.framework.rules import CRITERIA
 from tests.support.browser import CHROMIUM, in_chromium
 
 pytestmark = [

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from decision_core.cost_inputs import COST_INPUTS
-from decision_core.engine import recommend
-from decision_core.errors import DecisionError
-from decision_core.questions import FIELDS, QUESTIONS
-from decision_core.rules import CRITERIA, THRESHOLDS
-from decision_core.sections import SECTIONS
+from decision_core.framework.cost_inputs import COST_INPUTS
+from decision_core.model.engine import recommend
+from decision_core.base.errors import DecisionError
+from decision_core.framework.questions import FIELDS, QUESTIONS
+from decision_core.framework.rules import CRITERIA
+from decision_core.model.thresholds import ALL_THRESHOLDS as THRESHOLDS
+from decision_core.framework.sections import SECTIONS
 from tests.support.site import ROOT, elements, page_html, text_of
 
 pytestmark = pytest.mark.site
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.site
 COLUMN = {"rag": "RAG", "fine-tuning": "Fine-tuning", "both": "Both"}
 """What the table's "Favours" column says for each outcome."""
 
-SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
+SCENARIOS = json.loads((ROOT / "scenarios" / "public.json").read_text(encoding="utf-8"))
 
 
 def test_decision_table_rows_are_the_criteria(site_dir: Path):

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from decision_core.sections import SECTIONS
+from sitegen import BuildError, pages
+from decision_core.framework.sections import SECTIONS
 from tests.support.site import ROOT, SiteBuildError, build_site, copy_project, page_html
 
 pytestmark = pytest.mark.site
@@ -43,12 +44,12 @@ def test_contract_explains_why_lines_stay():
 
 
 @pytest.mark.parametrize("url", contract_urls())
-def test_contract_url_lands_on_its_section(site_dir: Path, site_hook, url: str):
+def test_contract_url_lands_on_its_section(site_dir: Path, url: str):
     """Each published address names a built page holding an element with the anchor's id."""
     page, _, anchor = url.partition("#")
     path = site_dir / page / "index.html"
     assert path.is_file(), "the page of %s is not in the built site" % url
-    assert anchor in site_hook.anchor_ids(page_html(site_dir, page)), "no id=%r on %s" % (anchor, page)
+    assert anchor in pages.anchor_ids(page_html(site_dir, page)), "no id=%r on %s" % (anchor, page)
 
 
 class _AllIds(HTMLParser):
@@ -76,45 +77,43 @@ def test_no_page_repeats_an_id(html_pages: "dict[str, str]"):
     assert repeated == {}
 
 
-def test_check_reports_a_missing_anchor(site_hook):
-    """The hook's check names the missing anchor, its page and its section."""
-    built = {"basics/": site_hook.anchor_ids('<h2 id="what-is-fine-tuning">x</h2><p id="what-each-changes"></p>')}
+def test_check_reports_a_missing_anchor():
+    """The check names the missing anchor, its page and its section."""
+    built = {"basics/": pages.anchor_ids('<h2 id="what-is-fine-tuning">x</h2><p id="what-each-changes"></p>')}
     sections = [section for section in SECTIONS if section.page == "basics/"]
-    problems = site_hook.contract_problems(built, sections)
+    problems = pages.contract_problems(built, sections)
     assert problems == ["basics/#what-is-rag: no element with id 'what-is-rag' on page 'basics/' "
                         "(section 'What RAG is')"]
 
 
-def test_check_reports_a_missing_page(site_hook):
+def test_check_reports_a_missing_page():
     """A section whose page was not built is reported, not skipped."""
-    problems = site_hook.contract_problems({}, [SECTIONS[0]])
+    problems = pages.contract_problems({}, [SECTIONS[0]])
     assert len(problems) == 1 and "is not in the built site" in problems[0]
 
 
-def test_check_fails_the_build_with_every_problem(site_hook):
-    """check_contract raises mkdocs' PluginError listing each missing anchor."""
-    from mkdocs.exceptions import PluginError
-
-    with pytest.raises(PluginError) as caught:
-        site_hook.check_contract({"basics/": set()}, [s for s in SECTIONS if s.page == "basics/"])
+def test_check_fails_the_build_with_every_problem():
+    """check_contract raises BuildError (MkDocs' PluginError through the adapter) listing each missing anchor."""
+    with pytest.raises(BuildError) as caught:
+        pages.check_contract({"basics/": set()}, [s for s in SECTIONS if s.page == "basics/"])
     message = str(caught.value)
     assert "link contract is broken" in message
     for anchor in ("what-is-rag", "what-is-fine-tuning", "what-each-changes"):
         assert "#" + anchor in message
 
 
-def test_check_passes_when_every_anchor_is_there(site_hook):
+def test_check_passes_when_every_anchor_is_there():
     """No error when every section's id is on its page."""
     built = {}
     for section in SECTIONS:
         built.setdefault(section.page, set()).add(section.id)
-    site_hook.check_contract(built, SECTIONS)
+    pages.check_contract(built, SECTIONS)
 
 
-def test_anchor_ids_reads_ids_of_any_element(site_hook):
+def test_anchor_ids_reads_ids_of_any_element():
     """Ids on headings, table rows and generated HTML all count; names and classes do not."""
     html = '<h2 id="a">A</h2><table><tr id="b"><td class="c" name="d">x</td></tr></table>'
-    assert site_hook.anchor_ids(html) == {"a", "b"}
+    assert pages.anchor_ids(html) == {"a", "b"}
 
 
 def test_removing_an_anchor_fails_the_build(tmp_path: Path):

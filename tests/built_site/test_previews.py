@@ -58,12 +58,3 @@ def test_preview_image_is_a_1200_by_630_png(site_dir: Path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1200, 630)
-
-
-def test_first_paragraph_becomes_the_description(site_hook):
-    """A page without a front-matter description uses its first non-empty paragraph, shortened at a word."""
-    html = "<h1>T</h1><p> </p><p>First <em>real</em>\n paragraph.</p><p>Second.</p>"
-    assert site_hook.first_paragraph(html) == "First real paragraph."
-    long = "<p>" + "word " * 100 + "</p>"
-    text = site_hook.first_paragraph(long, limit=50)
-    assert len(text) <= 50 and text.endswith("…") and " wor…" not in text

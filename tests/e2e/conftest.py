@@ -186,7 +186,7 @@ def watch():
 
 # -- expected answers ---------------------------------------------------------
 
-SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
+SCENARIOS = json.loads((ROOT / "scenarios" / "public.json").read_text(encoding="utf-8"))
 """The public client scenarios."""
 
 ANSWERABLE = [case for case in SCENARIOS if case["expected"] != "error"]

@@ -1,6 +1,7 @@
 """Helpers for the browser tests: wait for a widget, answer the quiz with the keyboard alone."""
 
-from decision_core.questions import QUESTIONS
+from decision_core.framework.questions import QUESTIONS
+from decision_core.model.answers import applies
 
 READY = "[data-widget][data-state=ready]"
 SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
@@ -40,8 +41,8 @@ def answer_by_keyboard(page, answers):
     """
     for question in QUESTIONS:
         for field in question.fields:
-            if field.name not in answers:
-                continue
+            if field.name not in answers or not applies(field.name, answers):
+                continue  # not given, or hidden by the quiz (the quality of no examples)
             value = answers[field.name]
             if value is None or (field.kind == "boolean" and not value):
                 continue

@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from decision_core.calculator import calculator_url
-from decision_core.costs import compare, format_usd
+from decision_core.base.format import money_cents as format_usd
+from decision_core.model.calculator_link import calculator_url
+from decision_core.model.costs import compare
 from tests.e2e.conftest import ROOT
 from tests.e2e.helpers import wait_ready
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from decision_core.sharelink import share_url
+from decision_core.model.sharelink import share_url
 from tests.e2e.conftest import ANSWERABLE
 from tests.e2e.helpers import (
     READY,

@@ -1,12 +1,12 @@
-# Run inside MicroPython and Pyodide by the Node scripts next to this file, and by
+# Run inside MicroPython (tests/support/micropython.mjs) and Pyodide (pyodide.mjs here), and by
 # tests/test_runtimes.py under CPython: the three outputs must be equal.
 # It reads the scenarios from SCENARIOS and prints one JSON document.
 import json
 
-from decision_core.engine import recommend
-from decision_core.errors import InvalidAnswers, InvalidShareLink
-from decision_core.rules import tally
-from decision_core.sharelink import decode_answers, share_url
+from decision_core.base.errors import InvalidAnswers, InvalidShareLink
+from decision_core.model.engine import recommend
+from decision_core.model.sharelink import decode_answers, share_url
+from decision_core.model.tally import tally
 
 
 def probe(path):

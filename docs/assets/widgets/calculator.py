@@ -3,10 +3,10 @@
 Runs in the reader's browser under MicroPython or Pyodide; `widgets.main()`
 runs `main()` here on every view of a page that has the calculator.
 The page already holds the form and the figures for the default inputs
-(rendered at build time by overrides/hooks/calculator.py); this keeps the
+(rendered at build time from `decision_core.views.calculator`); this keeps the
 figures in step with the form. No cost is computed here: `CostInputs` checks
 the values, `compare` computes, and every fragment of HTML comes from
-`decision_core.calculator`, escaped. Messages are written with `textContent`.
+`decision_core.views.calculator`, escaped. Messages are written with `textContent`.
 
 - On load: the address's state (`?c=1&...`) fills the form, unless the reader
   has already changed a field while Python loaded (theirs wins); a bad
@@ -21,19 +21,18 @@ the values, `compare` computes, and every fragment of HTML comes from
 from pyscript import document, window
 from widgets import proxy, select_all
 
-from decision_core.calculator import (
+from decision_core.base.errors import DecisionError, InvalidCostInputs
+from decision_core.framework.cost_inputs import COST_INPUTS
+from decision_core.model.calculator_link import decode_calculator_state, encode_calculator_state, value_text
+from decision_core.model.cost_values import CostInputs
+from decision_core.model.costs import compare
+from decision_core.views.calculator import (
     calculator_chart_html,
     calculator_costs_html,
     calculator_problems_html,
     calculator_summary_html,
     control_id,
-    decode_calculator_state,
-    encode_calculator_state,
-    value_text,
 )
-from decision_core.cost_inputs import COST_INPUTS
-from decision_core.costs import CostInputs, compare
-from decision_core.errors import DecisionError, InvalidCostInputs
 
 DEBOUNCE_MS = 150
 """The pause after the last keystroke before the figures are recomputed."""

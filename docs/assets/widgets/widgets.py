@@ -4,9 +4,11 @@ Runs in the reader's browser under MicroPython or Pyodide. runtime.js runs
 `widgets.main()` on every page view that has a widget (first load and
 Material's instant navigation alike); the interpreter, and this module, stay
 loaded between views, so `main()` binds to whatever widgets the current page
-holds. No decision is made here: the quiz asks `decision_core.engine`, the
-table asks `decision_core.rules.tally`, and every fragment of HTML comes from
-`decision_core.views`, escaped. Text that comes from the URL is only ever
+holds. No decision is made here: the quiz reads its form through
+`decision_core.model.answers.read_form` and asks `decision_core.model.engine`,
+the address through `decision_core.model.sharelink`; the table asks
+`decision_core.model.tally`; every fragment of HTML comes from
+`decision_core.views.quiz`, escaped. Text that comes from the URL is only ever
 written with `textContent`.
 """
 
@@ -15,12 +17,15 @@ import time
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from decision_core.errors import DecisionError, InvalidAnswers
-from decision_core.engine import recommend
-from decision_core.questions import FIELDS, QUESTIONS
-from decision_core.rules import tally
-from decision_core.sharelink import decode_answers, encode_answers, share_url
-from decision_core import views
+from decision_core.base.errors import DecisionError, InvalidAnswers
+from decision_core.base.format import iso_date
+from decision_core.framework.questions import FIELDS, QUESTIONS
+from decision_core.model.answers import applies, read_form
+from decision_core.model.calculator_link import calculator_url_for
+from decision_core.model.engine import recommend
+from decision_core.model.sharelink import encode_answers, has_share_link, share_link_answers, share_url
+from decision_core.model.tally import tally
+from decision_core.views import quiz as views
 
 _KEEP = []
 """Event-handler proxies, kept alive for as long as the interpreter runs."""
@@ -39,49 +44,12 @@ def select_all(root, selector):
     return [nodes.item(index) for index in range(nodes.length)]
 
 
-def _has_share_link(query):
-    """Whether an address's query string carries a share link's `v=` or `a=` parameter."""
-    names = [pair.split("=")[0] for pair in query.lstrip("?").split("&")]
-    return "a" in names or "v" in names
-
-
 def _runtime():
     return window.__widgetRuntime
 
 
 def _today():
-    year, month, day = time.localtime()[:3]
-    return "%04d-%02d-%02d" % (year, month, day)
-
-
-def _calculator_url(answers):
-    """The calculator's link with the reader's volume and latency budget, or "" if it cannot take them."""
-    try:
-        from decision_core.calculator import calculator_url
-    except ImportError:
-        return ""
-    values = {"queries_per_day": answers.queries_per_day}
-    if answers.latency_budget_ms is not None:
-        values["latency_budget_ms"] = answers.latency_budget_ms
-    try:
-        return calculator_url(values)
-    except DecisionError:  # e.g. a volume beyond the calculator's range
-        return ""
-
-
-def _number(field, text):
-    """Turn a number input's text into a number; leave what is not one for validation to report."""
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        value = float(text)
-    except ValueError:
-        return text
-    if value == value and value not in (float("inf"), float("-inf")) and value == int(value):
-        return int(value)
-    return value
+    return iso_date(*time.localtime()[:3])
 
 
 class Quiz:
@@ -119,27 +87,26 @@ class Quiz:
         return self.form.querySelector("#" + views.field_id(name, value))
 
     def read(self):
-        """Return the answers the form holds (only fields with an answer) and how many questions are done."""
-        raw = {}
+        """Return what the form's controls hold, by field name, for `read_form`."""
+        values = {}
         for field in FIELDS:
             if field.kind == "choice":
                 checked = self.form.querySelector('input[name="%s"]:checked' % field.name)
-                if checked:
-                    raw[field.name] = str(checked.value)
+                values[field.name] = str(checked.value) if checked else None
             elif field.kind == "boolean":
-                raw[field.name] = bool(self.control(field.name).checked)
+                values[field.name] = bool(self.control(field.name).checked)
             else:
                 element = self.control(field.name)
-                text = str(element.value).strip()
-                if text:
-                    raw[field.name] = _number(field, text)
-                elif element.validity.badInput:
-                    raw[field.name] = "not a number"
-        answered = 0
-        for question in QUESTIONS:
-            if all(field.name in raw for field in question.fields if field.required):
-                answered += 1
-        return raw, answered
+                text = str(element.value)
+                values[field.name] = None if not text.strip() and element.validity.badInput else text
+        return values
+
+    def show_applicable(self, raw):
+        """Hide the fields the answers make pointless (the quality of no examples)."""
+        for field in FIELDS:
+            box = self.form.querySelector('[data-field="%s"]' % field.name)
+            if box:
+                box.hidden = not applies(field.name, raw)
 
     def fill(self, answers):
         for field in FIELDS:
@@ -156,12 +123,12 @@ class Quiz:
 
     def apply_share_link(self):
         query = str(window.location.search)
-        if not _has_share_link(query):
-            return False  # no share link, perhaps other parameters (utm_source...)
+        if not has_share_link(query):
+            return False  # no share link, perhaps other parameters (utm_source, v=123...)
         if self.form.hasAttribute("data-touched"):
             return False  # the reader started answering while Python loaded: theirs wins
         try:
-            answers = decode_answers(query)
+            answers = share_link_answers(query)
         except DecisionError as error:
             self.show_notice("The link's answers were changed, cut short or made by a newer "
                              "version of this guide, so the quiz starts empty. (" + str(error) + ")")
@@ -228,7 +195,7 @@ class Quiz:
         current = str(window.location.search)
         if recommendation:
             query = "?" + encode_answers(recommendation.answers)
-        elif _has_share_link(current):
+        elif has_share_link(current):
             query = ""  # answers unfinished or reset: the address no longer holds a result
         else:
             return  # leave other parameters (utm_source...) alone
@@ -237,15 +204,18 @@ class Quiz:
             window.history.replaceState(window.history.state, "", url)
 
     def update(self):
-        raw, answered = self.read()
+        reading = read_form(self.read())
+        self.show_applicable(reading.raw)
         total = len(QUESTIONS)
-        self.progress.textContent = views.progress_text(answered, total)
+        self.progress.textContent = views.progress_text(reading.answered, total)
         recommendation = None
-        if answered < total:
-            self.output.innerHTML = views.render_waiting(answered, total)
+        if reading.answered < total:
+            self.output.innerHTML = views.render_waiting(reading.answered, total)
+        elif reading.problems:
+            self.output.innerHTML = views.render_problems(reading.problems)
         else:
             try:
-                recommendation = recommend(raw)
+                recommendation = recommend(reading.raw)
             except InvalidAnswers as error:
                 self.output.innerHTML = views.render_problems(error.problems)
         self.keep_in_address(recommendation)
@@ -260,7 +230,7 @@ class Quiz:
         base = str(_runtime().base)
         self.share = base + share_url(recommendation.answers)
         self.output.innerHTML = views.render_result(recommendation, base, self.share, _today(),
-                                                    _calculator_url(recommendation.answers))
+                                                    calculator_url_for(recommendation.answers))
         self.result.setAttribute("data-choice", recommendation.choice)
         if self.cta:
             self.cta.hidden = False

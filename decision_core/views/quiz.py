@@ -1,0 +1,397 @@
+"""HTML fragments for the quiz: the form, its progress line and the result panel.
+
+The quiz form is rendered once, at build time (`sitegen`), so its questions
+are plain HTML that works before any script runs. The result panel is rendered in the reader's browser
+by the PyScript glue (`docs/assets/widgets/widgets.py`) from a
+`Recommendation`. Both come from here, from the framework's data
+(`decision_core.framework.questions`), so the quiz cannot drift from the contract.
+
+Every function is pure: it takes data and a `base_url` (the prefix that turns
+a site-relative URL such as `framework/#q1-knowledge-change` into a link that
+works from the page: `../` at build time, the site's absolute URL in the
+browser) and returns a string. Every piece of text and every URL is escaped
+with `html.escape`, so nothing in the data, the answers or a share link can
+inject markup.
+
+Test hooks the glue and the browser tests rely on: `data-widget="quiz"` and
+`data-state` on the widget's root, `data-field` on each field,
+`data-quiz-*` on the parts the glue reads or writes, `data-choice` on the
+result panel.
+
+Example:
+    >>> progress_text(3, 4)
+    '3 of 4 answered'
+    >>> from decision_core.base.errors import Problem
+    >>> '<script>' in render_problems([Problem("need", "<script>")])
+    False
+"""
+
+from ..base.errors import DecisionError
+from ..base.format import answer as format_answer
+from ..framework.questions import FIELDS, QUESTIONS, get_field
+from ..framework.rules import get_outcome
+from ..framework.sections import get_section
+from .html import escape as _e
+from .html import href as _href
+from .html import is_safe_url as _is_safe_url
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..base.errors import Problem
+    from ..framework.questions import Field, Question
+    from ..model.answers import Answers
+    from ..model.engine import Recommendation
+
+REQUIRED: "tuple[str, ...]" = tuple(field.name for field in FIELDS if field.required)
+"""The names of the required fields, in contract order: one per question."""
+
+
+def _join(parts: "Iterable[str]") -> str:
+    return "".join(parts)
+
+
+def field_id(name: str, value: "str | None" = None) -> str:
+    """Return the `id` of a field's control (or of one option of a choice field).
+
+    Args:
+        name: The field name, e.g. `need`.
+        value: An option value, for a choice field's radio button.
+
+    Returns:
+        `quiz-need` or `quiz-need-behaviour`.
+    """
+    if value is None:
+        return "quiz-" + name
+    return "quiz-" + name + "-" + value
+
+
+def progress_text(answered: int, total: int) -> str:
+    """Return the progress line, e.g. `3 of 4 answered`.
+
+    Args:
+        answered: How many questions have all their required answers.
+        total: How many questions there are.
+
+    Returns:
+        The line, as plain text.
+    """
+    return "%d of %d answered" % (answered, total)
+
+
+def _help(field: "Field") -> str:
+    if not field.help:
+        return ""
+    return '<p class="quiz__help" id="%s-help">%s</p>' % (_e(field_id(field.name)), _e(field.help))
+
+
+def _described(field: "Field") -> str:
+    return ' aria-describedby="%s-help"' % _e(field_id(field.name)) if field.help else ""
+
+
+def _optional(field: "Field") -> str:
+    return "" if field.required else ' <span class="quiz__optional">(optional)</span>'
+
+
+def _choice(field: "Field") -> str:
+    options = []
+    for option in field.options:
+        control = field_id(field.name, option.value)
+        options.append(
+            '<div class="quiz__option">'
+            '<input type="radio" name="%s" id="%s" value="%s">'
+            '<label for="%s">%s<span class="quiz__option-help">%s</span></label>'
+            "</div>" % (_e(field.name), _e(control), _e(option.value), _e(control),
+                        _e(option.label), _e(option.help))
+        )
+    return (
+        '<fieldset class="quiz__field quiz__field--choice" data-field="%s"%s>'
+        "<legend>%s%s</legend>%s%s</fieldset>"
+        % (_e(field.name), _described(field), _e(field.label), _optional(field), _help(field),
+           _join(options))
+    )
+
+
+def _number(field: "Field") -> str:
+    integer = field.kind == "integer"
+    attributes = ' min="%s"' % _e(field.minimum) if field.minimum is not None else ""
+    if field.maximum is not None:
+        attributes += ' max="%s"' % _e(field.maximum)
+    attributes += ' step="1" inputmode="numeric"' if integer else ' step="any" inputmode="decimal"'
+    return (
+        '<div class="quiz__field quiz__field--number" data-field="%s">'
+        '<label for="%s">%s%s</label>%s'
+        '<input type="number" name="%s" id="%s"%s%s autocomplete="off">'
+        "</div>"
+        % (_e(field.name), _e(field_id(field.name)), _e(field.label), _optional(field), _help(field),
+           _e(field.name), _e(field_id(field.name)), attributes, _described(field))
+    )
+
+
+def _boolean(field: "Field") -> str:
+    return (
+        '<div class="quiz__field quiz__field--boolean" data-field="%s">'
+        '<input type="checkbox" name="%s" id="%s" value="yes"%s>'
+        '<label for="%s">%s%s</label>%s'
+        "</div>"
+        % (_e(field.name), _e(field.name), _e(field_id(field.name)), _described(field),
+           _e(field_id(field.name)), _e(field.label), _optional(field), _help(field))
+    )
+
+
+def render_field(field: "Field") -> str:
+    """Return the native control(s) for one answer field.
+
+    A choice field is a fieldset of radio buttons with the field's label as
+    its legend; a number is a labelled `<input type="number">` with its
+    bounds; a boolean is a labelled checkbox. Optional fields say so.
+
+    Args:
+        field: The field.
+
+    Returns:
+        An HTML fragment.
+    """
+    if field.kind == "choice":
+        return _choice(field)
+    if field.kind == "boolean":
+        return _boolean(field)
+    return _number(field)
+
+
+def render_question(question: "Question", total: int, base_url: str = "") -> str:
+    """Return one question as a fieldset: its legend, its text, why it matters, and its fields.
+
+    Args:
+        question: The question.
+        total: How many questions the quiz has (for "Question 2 of 4").
+        base_url: The prefix that makes a site-relative URL work from the page.
+
+    Returns:
+        An HTML fragment.
+    """
+    section = get_section(question.section)
+    return (
+        '<fieldset class="quiz__question" id="quiz-%s" data-question="%s">'
+        "<legend>Question %d of %d: %s</legend>"
+        '<p class="quiz__text">%s</p>'
+        '<p class="quiz__why">%s <a href="%s">Read: %s</a></p>'
+        "%s</fieldset>"
+        % (_e(question.id), _e(question.id), question.number, total, _e(question.title),
+           _e(question.text), _e(question.help), _e(_href(base_url, section.url)),
+           _e(section.title), _join(render_field(field) for field in question.fields))
+    )
+
+
+def render_call_to_action(call_to_action: object, base_url: str = "") -> str:
+    """Return the call to action shown with a result, or nothing when none is configured.
+
+    Args:
+        call_to_action: `extra.call_to_action` from `mkdocs.yml`: a mapping with
+            `text` and `url`; anything else (absent, incomplete, a `javascript:`
+            URL) renders nothing.
+        base_url: The prefix that makes a site-relative URL work from the page.
+
+    Returns:
+        An HTML fragment, hidden until there is a result, or `""`.
+    """
+    if not isinstance(call_to_action, dict):
+        return ""
+    text = call_to_action.get("text")
+    url = call_to_action.get("url")
+    if not isinstance(text, str) or not isinstance(url, str) or not text.strip() or not url.strip():
+        return ""
+    if not _is_safe_url(url):
+        return ""
+    return (
+        '<p class="quiz-result__cta" data-quiz-cta hidden>'
+        '<a class="md-button md-button--primary" href="%s">%s</a></p>'
+        % (_e(_href(base_url, url.strip())), _e(text.strip()))
+    )
+
+
+def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
+    """Return the whole quiz widget: notice, status, the four questions, progress, restart, result.
+
+    This is plain HTML that works before any script: the questions can be
+    answered while the interpreter loads, and the glue reads them when it is
+    ready.
+
+    Args:
+        base_url: The prefix that makes a site-relative URL work from the page
+            (`../` for `quiz/`).
+        call_to_action: `extra.call_to_action` from `mkdocs.yml`, if any.
+
+    Returns:
+        An HTML fragment with the anchors `quiz-form` and `quiz-result`.
+    """
+    total = len(QUESTIONS)
+    return (
+        '<div class="quiz" data-widget="quiz" data-state="loading">'
+        '<p class="widget-status" role="status" data-widget-status></p>'
+        '<div class="quiz__notice admonition warning" data-quiz-notice role="alert" hidden>'
+        '<p class="admonition-title">This link could not be read</p>'
+        '<p data-quiz-notice-text></p></div>'
+        '<noscript><p class="quiz__noscript">The questions work without JavaScript, but the '
+        "recommendation is computed in your browser and needs it. The framework and the decision "
+        "table give the same advice by hand.</p></noscript>"
+        '<form class="quiz__form" id="quiz-form" data-quiz-form autocomplete="off">'
+        '<p class="quiz__progress" data-quiz-progress>%s</p>'
+        "%s"
+        '<div class="quiz__actions">'
+        '<button type="reset" class="md-button" data-quiz-restart>Start again</button>'
+        "</div></form>"
+        '<section class="quiz-result" id="quiz-result" data-quiz-result aria-labelledby="quiz-result-title">'
+        '<h2 id="quiz-result-title">Your recommendation</h2>'
+        '<p class="quiz-result__announce visually-hidden" aria-live="polite" data-quiz-announce></p>'
+        '<div class="quiz-result__body" data-quiz-output>%s</div>'
+        "%s"
+        "</section></div>"
+        % (_e(progress_text(0, total)),
+           _join(render_question(question, total, base_url) for question in QUESTIONS),
+           render_waiting(0, total), render_call_to_action(call_to_action, base_url))
+    )
+
+
+def render_waiting(answered: int, total: int) -> str:
+    """Return the result panel's text while required answers are missing.
+
+    Args:
+        answered: How many questions are answered.
+        total: How many questions there are.
+
+    Returns:
+        An HTML fragment.
+    """
+    missing = total - answered
+    if missing <= 0:
+        what = "Working out your recommendation…"
+    elif missing == 1:
+        what = "Answer the last question to see a recommendation for your case."
+    elif missing == total:
+        what = "Answer the %d questions above to see a recommendation for your case." % missing
+    else:
+        what = "Answer the %d remaining questions to see a recommendation for your case." % missing
+    return '<p class="quiz-result__waiting">%s</p>' % _e(what)
+
+
+def render_problems(problems: "Iterable[Problem]") -> str:
+    """Return the list of answers to fix, when an answer is out of range or not a number.
+
+    Args:
+        problems: The `problems` of an `InvalidAnswers` error.
+
+    Returns:
+        An HTML fragment.
+    """
+    items = []
+    for problem in problems:
+        try:
+            label = get_field(problem.field).label
+            target = "#" + field_id(problem.field)
+        except DecisionError:  # not a field of the form, e.g. `answers`
+            label = problem.field
+            target = "#quiz-form"
+        items.append('<li><a href="%s">%s</a>: %s</li>' % (_e(target), _e(label), _e(problem.message)))
+    return (
+        '<div class="quiz-result__problems" data-quiz-problems>'
+        "<p>Some answers need a look before there is a recommendation:</p><ul>%s</ul></div>"
+        % _join(items)
+    )
+
+
+def render_answers(answers: "Answers") -> str:
+    """Return the answers as a definition list, for the printed result.
+
+    Args:
+        answers: The validated answers.
+
+    Returns:
+        An HTML fragment.
+    """
+    rows = []
+    for name, value in answers.items():
+        field = get_field(name)
+        rows.append("<dt>%s</dt><dd>%s</dd>" % (_e(field.label), _e(format_answer(field, value))))
+    return '<dl class="quiz-result__answers">%s</dl>' % _join(rows)
+
+
+def _linked_items(items: "Iterable[object]", base_url: str) -> str:
+    out = []
+    for item in items:
+        title = get_section(item.section).title
+        if _is_safe_url(item.link):
+            out.append('<li>%s <a href="%s">%s</a></li>'
+                       % (_e(item.text), _e(_href(base_url, item.link)), _e(title)))
+        else:
+            out.append("<li>%s</li>" % _e(item.text))
+    return _join(out)
+
+
+def render_result(recommendation: "Recommendation", base_url: str = "", share_url: str = "",
+                  date: str = "", calculator_url: str = "") -> str:
+    """Return the result panel: the recommendation, why, caveats, what would change it, the answers.
+
+    Args:
+        recommendation: The engine's recommendation.
+        base_url: The prefix that makes a site-relative URL work from the page
+            (in the browser, the site's absolute URL).
+        share_url: The absolute share link, shown and copied; omitted when empty.
+        date: The date to print with the result (ISO), omitted when empty.
+        calculator_url: The site-relative link to the cost calculator filled
+            in with the reader's volume, omitted when empty.
+
+    Returns:
+        An HTML fragment whose root carries `data-choice`.
+    """
+    outcome = get_outcome(recommendation.choice)
+    parts = [
+        '<div class="quiz-result__panel" data-choice="%s">' % _e(recommendation.choice),
+        '<p class="quiz-result__choice"><span class="quiz-result__label">We recommend:</span> '
+        "<strong>%s</strong></p>" % _e(outcome.title),
+        '<p class="quiz-result__headline">%s <a href="%s">More on this recommendation</a></p>'
+        % (_e(recommendation.headline), _e(_href(base_url, recommendation.link))),
+    ]
+    if recommendation.reasons:
+        parts.append('<h3>Why</h3><ul class="quiz-result__reasons">%s</ul>'
+                     % _linked_items(recommendation.reasons, base_url))
+    if recommendation.caveats:
+        parts.append('<h3>Before you start</h3><ul class="quiz-result__caveats">%s</ul>'
+                     % _linked_items(recommendation.caveats, base_url))
+    if recommendation.changes:
+        parts.append('<h3>What would change it</h3><ul class="quiz-result__changes">%s</ul>'
+                     % _join("<li>%s</li>" % _e(change.text) for change in recommendation.changes))
+    if calculator_url and _is_safe_url(calculator_url):
+        volume = format_answer(get_field("queries_per_day"), recommendation.answers.queries_per_day)
+        parts.append('<p class="quiz-result__calculator"><a href="%s">What each approach would cost at %s '
+                     "requests a day: the calculator</a></p>"
+                     % (_e(_href(base_url, calculator_url)), _e(volume)))
+    parts.append('<h3>Your answers</h3>' + render_answers(recommendation.answers))
+    if share_url:
+        parts.append(
+            '<div class="quiz-result__share">'
+            '<p><span class="quiz-result__label">Link to this result:</span> '
+            '<a href="%s" data-quiz-share>%s</a></p>'
+            '<p class="quiz-result__share-actions">'
+            '<button type="button" class="md-button" data-quiz-copy>Copy link</button> '
+            '<span role="status" data-quiz-copy-status></span></p></div>'
+            % (_e(share_url), _e(share_url))
+        )
+    if date:
+        parts.append('<p class="quiz-result__date">Recommendation made on <time datetime="%s">%s</time>.</p>'
+                     % (_e(date), _e(date)))
+    parts.append("</div>")
+    return _join(parts)
+
+
+def announcement(recommendation: "Recommendation") -> str:
+    """Return the short sentence the polite live region announces when the result changes.
+
+    Args:
+        recommendation: The engine's recommendation.
+
+    Returns:
+        Plain text, e.g. `Recommendation: Start with RAG.`
+    """
+    return "Recommendation: " + get_outcome(recommendation.choice).title + "."

@@ -1,0 +1,124 @@
+"""Markup helpers the build's generators share: escaping for HTML and Markdown, links to sections, figures with units.
+
+Every generator writes text into HTML or Markdown through these, so no
+character in the framework's data (a `*`, a `<`, a quote) can change a page's
+structure. HTML escaping is the package's own (`decision_core.views.html`).
+
+Example:
+    >>> print(escape_markdown("Q1: *dynamic* or [static]?"))
+    Q1: \\*dynamic\\* or \\[static\\]?
+    >>> value_with_unit(0.4, "$ per 1M tokens"), value_with_unit(0.5, "share")
+    ('$0.40 per 1M tokens', '50%')
+"""
+
+import html
+
+from decision_core.base import format
+from decision_core.framework.sections import get_section
+from decision_core.views.html import escape
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["escape", "escape_markdown", "format_value", "same", "section_link", "source_html", "value_with_unit"]
+
+
+def same(url: str) -> str:
+    """The identity `href`: a site-relative URL written as it is."""
+    return url
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!"
+"""Python-Markdown's own backslash escapes (`>` and `<` become character references)."""
+
+
+def escape_markdown(text: object) -> str:
+    """Escape text for a line of Markdown, such as a heading.
+
+    HTML characters become character references and every character with a
+    meaning in Markdown (`*`, `_`, `[`, `#`, `{` and the like) gets a backslash,
+    so the text shows literally.
+
+    Args:
+        text: Any value; it is converted with `str` first.
+
+    Returns:
+        The escaped text, on one line.
+    """
+    out = []
+    for char in html.escape(" ".join(str(text).split()), False):
+        if char in _MARKDOWN_SPECIALS:
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def format_value(value: object) -> str:
+    """Write a figure of the framework's data for reading: `3,000,000`, `0.4`, `yes`, `not stated`.
+
+    Args:
+        value: An `int`, a `float`, a `bool`, `None` or a string (shown as is).
+
+    Returns:
+        The text; numbers through `decision_core.base.format.number`, with up to four decimals.
+    """
+    if value is None:
+        return "not stated"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return format.number(value, 4)
+    return str(value)
+
+
+def value_with_unit(value: object, unit: str) -> str:
+    """A figure with its unit, as a reader says it: `$0.40 per 1M tokens`, `10%`, `500 examples`.
+
+    Args:
+        value: The figure.
+        unit: Its unit, as `decision_core.framework` declares it.
+
+    Returns:
+        The figure and its unit, in words.
+    """
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not numeric or unit in ("", "date"):
+        return format_value(value)
+    for prefix in ("USD", "$"):
+        if unit.startswith(prefix):
+            return format.exact_money(value) + unit[len(prefix):]
+    if unit == "share":
+        return format_value(value * 100) + "%"
+    if unit.startswith("%"):
+        return format_value(value) + unit
+    return format_value(value) + " " + unit
+
+
+def source_html(source: str) -> str:
+    """A source as HTML: a link when it is a web address, plain text otherwise."""
+    if source.startswith("https://") or source.startswith("http://"):
+        return '<a href="%s">%s</a>' % (escape(source), escape(source))
+    return escape(source)
+
+
+def section_link(href: "Callable[[str], str]", section_id: str, text: object, hidden: bool = False) -> str:
+    """An HTML link to a section of the guide, with escaped text.
+
+    With `hidden`, the section's title follows the text for screen readers
+    only, so that many short links ("Why?") stay distinguishable.
+
+    Args:
+        href: Turns a site-relative URL into the link to write.
+        section_id: The section's anchor id.
+        text: The link's text.
+        hidden: Add the section's title for screen readers.
+
+    Returns:
+        An `<a>` element.
+    """
+    section = get_section(section_id)
+    extra = ""
+    if hidden:
+        extra = '<span class="visually-hidden"> (%s)</span>' % escape(section.title)
+    return '<a href="%s">%s%s</a>' % (escape(href(section.url)), escape(text), extra)

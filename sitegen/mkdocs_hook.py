@@ -1,0 +1,129 @@
+"""The one MkDocs adapter (listed under `hooks:` in mkdocs.yml): MkDocs' events, turned into `sitegen` calls.
+
+This is the only file that knows MkDocs. Each event hands the page or the
+site to `sitegen`, whose modules know nothing of MkDocs' event API:
+
+| event | what happens |
+|---|---|
+| `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
+| `on_nav` | note every page's title (the consultants' page names pages by title) |
+| `on_page_markdown` | replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
+| `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
+| `on_env` | the runtime's settings for the templates, as `widget_runtime` |
+| `on_post_page` | note the ids of each built page |
+| `on_post_build` | check the link contract; copy the runtime into the site |
+
+A `sitegen.BuildError` becomes MkDocs' `PluginError`, which stops the build
+with its message.
+"""
+
+import html
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The checkout: `decision_core/` and `sitegen/` live here."""
+
+CALCULATOR_STYLESHEET = "assets/widgets/calculator.css"
+"""The calculator's stylesheet: added to every page, since instant navigation keeps one `<head>`."""
+
+_state: "dict[str, object]" = {}
+_built: "dict[str, set[str]]" = {}
+_titles: "dict[str, str]" = {}
+
+
+def _forget_modules() -> None:
+    """Make the next imports load `decision_core` and `sitegen` afresh from the checkout.
+
+    `mkdocs serve` keeps this hook loaded between rebuilds while `watch:`
+    rebuilds on edits; forgetting the cached modules lets the next build see them.
+    """
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    for name in list(sys.modules):
+        if name in ("decision_core", "sitegen") or name.startswith(("decision_core.", "sitegen.")):
+            del sys.modules[name]
+
+
+def _fail(error: Exception) -> PluginError:
+    return PluginError("sitegen: " + str(error))
+
+
+def _context(page, config):
+    from sitegen.markers import Context
+
+    return Context(page.url, config.site_url or "", _titles, dict(config.get("extra") or {}))
+
+
+def on_config(config):
+    _forget_modules()
+    from sitegen import BuildError, runtime
+
+    _built.clear()
+    try:
+        _state["runtime"] = runtime.prepare(config.get("extra"), Path(config["docs_dir"]))
+    except BuildError as error:
+        raise _fail(error) from None
+    if CALCULATOR_STYLESHEET not in config.extra_css:
+        config.extra_css.append(CALCULATOR_STYLESHEET)
+    return config
+
+
+def on_nav(nav, config, files):
+    _titles.clear()
+    for page in nav.pages:
+        if page.title:
+            _titles[page.url] = page.title
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    from sitegen import BuildError, markers
+
+    if page.url.startswith("reference/"):
+        # The API reference is for maintainers, who reach it from the
+        # navigation; left in, it would be half the search index that every
+        # reader downloads on every page (measured: 141 of 275 kB).
+        page.meta.setdefault("search", {"exclude": True})
+    context = _context(page, config)
+    try:
+        return markers.replace_markers(markdown, lambda name: markers.generate(name, context))
+    except BuildError as error:
+        raise _fail(error) from None
+
+
+def on_page_content(content, page, config, files):
+    from sitegen import pages
+
+    description = page.meta.get("description") or pages.first_paragraph(content)
+    if description:
+        # Material writes `page.meta.description` into an attribute unescaped:
+        # escape it once here, so a quote in a paragraph cannot end it early.
+        page.meta["description"] = html.escape(" ".join(str(description).split()), True)
+    return pages.add_print_urls(content, (config.site_url or "/") + page.url)
+
+
+def on_env(env, config, files):
+    runtime = _state.get("runtime")
+    env.globals["widget_runtime"] = runtime.settings if runtime else None
+    return env
+
+
+def on_post_page(output, page, config):
+    from sitegen import pages
+
+    _built[page.url] = pages.anchor_ids(output)
+    return output
+
+
+def on_post_build(config):
+    from decision_core.framework.sections import SECTIONS
+    from sitegen import BuildError, pages, runtime
+
+    try:
+        pages.check_contract(_built, SECTIONS)
+    except BuildError as error:
+        raise _fail(error) from None
+    runtime.copy_into(Path(config["site_dir"]), _state["runtime"].copies)

@@ -1,0 +1,352 @@
+"""sitegen's generators: the generated tables, examples and link lists."""
+
+import html
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from decision_core.framework.cost_inputs import COST_INPUTS
+from decision_core.base.errors import InvalidAnswers, Problem
+from decision_core.framework.questions import FIELDS, QUESTIONS
+from decision_core.framework.rules import CRITERIA, OUTCOMES, THRESHOLDS, Criterion, Outcome, Threshold
+from decision_core.framework.sections import SECTIONS, Section
+from sitegen import consultants, examples, markup, tables
+
+HOSTILE = '<script>alert("x")</script> & \'quotes\' *bold* [link](http://evil) {#id}'
+
+
+class Tree(HTMLParser):
+    """A small well-formedness check: every non-void element closes, in order; collects start tags."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"}
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: "list[str]" = []
+        self.starts: "list[tuple[str, dict]]" = []
+        self.text: "list[str]" = []
+        self.feed(html)
+        self.close()
+        assert self.stack == [], "unclosed: %r" % self.stack
+
+    def handle_starttag(self, tag, attrs):
+        self.starts.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, "</%s> closes %r" % (tag, self.stack)
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def tags(self, name: str) -> "list[dict]":
+        return [attrs for tag, attrs in self.starts if tag == name]
+
+    @property
+    def all_text(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+def assert_no_raw_hostile_markup(html: str) -> None:
+    assert "<script>" not in html
+    tree = Tree(html)
+    assert tree.tags("script") == []
+    assert '<script>alert("x")</script>' in tree.all_text
+
+
+def test_escape_covers_quotes_and_markup():
+    """Text is safe in element content and in single- or double-quoted attributes."""
+    assert markup.escape("<a href='x'>\"&\"</a>") == "&lt;a href=&#x27;x&#x27;&gt;&quot;&amp;&quot;&lt;/a&gt;"
+    assert markup.escape(42) == "42"
+
+
+def test_escape_markdown_shows_text_literally():
+    """Markdown characters get backslashes, HTML becomes references and newlines a space."""
+    assert markup.escape_markdown("a *b* [c]\n<d> {#e}") == "a \\*b\\* \\[c\\] &lt;d&gt; \\{\\#e\\}"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (None, "not stated"), (True, "yes"), (False, "no"), (0, "0"), (3000000, "3,000,000"),
+    (2.0, "2"), (0.4, "0.4"), (1224.5, "1,224.5"), (0.1 + 0.2, "0.3"), (1.00001, "1"), (-2.5, "-2.5"), (1e9, "1,000,000,000"), ("2027-01-06", "2027-01-06"),
+])
+def test_format_number_reads_like_prose(value, text):
+    """Thousands separators, no trailing zeros, words for booleans and None."""
+    assert markup.format_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (500, "USD", "$500"), (5, "USD per example", "$5 per example"), (0.4, "$ per 1M tokens", "$0.40 per 1M tokens"),
+    (1.7, "$/hour", "$1.70/hour"), (0.5, "share", "50%"), (10, "% of the knowledge base", "10% of the knowledge base"),
+    (500, "examples", "500 examples"), ("2027-01-06", "date", "2027-01-06"), (True, "ms", "yes"), (-1.5, "USD", "-$1.50"),
+])
+def test_values_carry_their_units(value, unit, text):
+    """Money gets a dollar sign and cents, shares a percent sign, other units follow the number."""
+    assert markup.value_with_unit(value, unit) == text
+
+
+# -- The decision table --------------------------------------------------------------------
+
+
+def test_decision_table_has_one_row_per_criterion_in_order():
+    """Each criterion is a row with a disabled checkbox, its label and the outcome it favours."""
+    tree = Tree(tables.decision_table_html(CRITERIA, OUTCOMES))
+    boxes = tree.tags("input")
+    assert [box["value"] for box in boxes] == [criterion.id for criterion in CRITERIA]
+    for box, criterion in zip(boxes, CRITERIA):
+        assert box["type"] == "checkbox" and box["name"] == "criterion" and "disabled" in box
+        assert box["id"] == "crit-" + criterion.id and box["data-favours"] == criterion.favours
+    assert [label["for"] for label in tree.tags("label")] == ["crit-" + c.id for c in CRITERIA]
+    rows = [row["data-favours"] for row in tree.tags("tr") if "data-favours" in row]
+    assert rows == [criterion.favours for criterion in CRITERIA]
+
+
+def test_decision_table_is_an_accessible_table():
+    """A caption, column headers with scope, row headers, and group headers carrying the anchors."""
+    html = tables.decision_table_html(CRITERIA, OUTCOMES)
+    tree = Tree(html)
+    assert html.startswith('<div class="live-table" data-widget="decision-table">')
+    assert len(tree.tags("table")) == 1 and len(tree.tags("caption")) == 1
+    scopes = [th.get("scope") for th in tree.tags("th")]
+    assert scopes.count("col") == 2 and scopes.count("rowgroup") == 3 and None not in scopes
+    anchors = [tr["id"] for tr in tree.tags("tr") if "id" in tr]
+    assert anchors == ["choose-rag", "choose-fine-tuning", "choose-both"]
+
+
+def test_decision_table_has_tallies_and_a_polite_verdict():
+    """One output per outcome with rows (prompt-first has none), starting at 0, and an empty live region."""
+    html = tables.decision_table_html(CRITERIA, OUTCOMES)
+    tree = Tree(html)
+    assert [o["data-outcome"] for o in tree.tags("output")] == ["rag", "fine-tuning", "both"]
+    assert '<output data-outcome="rag">0</output> of 5' in html
+    assert '<p class="live-table__verdict" aria-live="polite"></p>' in html
+
+
+def test_decision_table_links_are_made_by_href():
+    """Group headings link to their anchors through the href function."""
+    html = tables.decision_table_html(CRITERIA, OUTCOMES, lambda url: "/base/" + url)
+    assert 'href="/base/decision-table/#choose-rag"' in html
+
+
+def test_decision_table_escapes_hostile_text():
+    """Criterion text and ids cannot inject markup or break attributes."""
+    criteria = (Criterion('x"><b', HOSTILE, "o<o", "choose-rag"),)
+    outcomes = (Outcome("o<o", "T", "S", "outcome-rag", "<i>rag</i>"),)
+    html = tables.decision_table_html(criteria, outcomes)
+    assert_no_raw_hostile_markup(html)
+    tree = Tree(html)
+    assert tree.tags("input")[0]["value"] == 'x"><b'
+    assert "<i>" not in html and "&lt;i&gt;rag&lt;/i&gt;" in html
+
+
+def test_decision_table_names_an_unknown_outcome_by_its_id():
+    """A criterion favouring an outcome without a name shows the outcome id."""
+    html = tables.decision_table_html((Criterion("c", "t", "other", "choose-both"),), ())
+    assert "<td>other</td>" in html and "<tfoot>\n</tfoot>" in html
+
+
+# -- Thresholds, questions, cost inputs, chart ------------------------------------------------
+
+
+def test_thresholds_table_lists_each_with_source_and_date():
+    """One row per threshold, in order, with value, text, source and as-of date."""
+    html = tables.thresholds_html(THRESHOLDS)
+    tree = Tree(html)
+    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["threshold-" + t.id for t in THRESHOLDS]
+    assert "$500" in html and "2027-01-06" in html
+
+
+def test_thresholds_link_web_sources_and_escape_everything():
+    """A source that is a web address becomes a link; hostile text stays text."""
+    html = tables.thresholds_html((
+        Threshold("a", 1, "ms", HOSTILE, "https://example.org/?a=1&b=2", "2026-11"),
+        Threshold("b", 2, "ms", "t", HOSTILE, HOSTILE),
+    ))
+    assert '<a href="https://example.org/?a=1&amp;b=2">' in html
+    assert_no_raw_hostile_markup(html)
+
+
+def test_questions_list_fields_and_options():
+    """Each question is a section with its fields as a definition list and every option's label."""
+    html = tables.questions_html(QUESTIONS, lambda url: "../" + url)
+    tree = Tree(html)
+    assert [s["data-question"] for s in tree.tags("section")] == [q.id for q in QUESTIONS]
+    assert len(tree.tags("dt")) == len(FIELDS)
+    for field in FIELDS:
+        for option in field.options:
+            assert markup.escape(option.label) in html
+    assert 'href="../framework/#q1-knowledge-change"' in html
+    assert "(optional)" in html and "A whole number, at least 0" in html and "Yes or no" in html
+
+
+def test_cost_inputs_table_lists_every_input():
+    """One row per cost input with default and unit, range, source and date; choices show labels."""
+    html = tables.cost_inputs_html(COST_INPUTS)
+    tree = Tree(html)
+    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["cost-input-" + i.id for i in COST_INPUTS]
+    assert "$0.40 per 1M tokens" in html and "Per-token premium" in html and "empty (optional)" in html
+
+
+def test_cost_inputs_escape_hostile_text():
+    """Labels, units and sources cannot inject markup."""
+
+    class Input:
+        id, label, default, unit, minimum, maximum, source, as_of = "x", HOSTILE, 1, "<u>", 0, 9, HOSTILE, "<d>"
+        choices = None
+
+    html = tables.cost_inputs_html([Input])
+    assert_no_raw_hostile_markup(html)
+    assert "<u>" not in html and "<d>" not in html
+
+
+def test_cost_chart_keeps_its_markup_and_escapes_the_caption():
+    """The chart's SVG and table are placed as given; the caption is text."""
+    html = tables.cost_chart_html("<svg></svg>", "<table></table>", "a < b")
+    assert html.startswith('<figure class="cost-figure">\n<svg></svg>')
+    assert "<figcaption>a &lt; b</figcaption>" in html and "<table></table>" in html
+
+
+# -- Worked examples -------------------------------------------------------------------------
+
+
+class Reason:
+    def __init__(self, text, section=None):
+        self.text = text
+        self.section = section
+
+
+class Result:
+    choice = "rag"
+    headline = "Start with <RAG>"
+    reasons = (Reason(HOSTILE, "q1-knowledge-change"), Reason("plain"))
+    caveats = ("a caveat",)
+    changes = ()
+
+
+def test_example_has_anchor_heading_answers_and_result():
+    """Heading with the section's anchor, the situation, the answers table, the engine's choice and the note."""
+    scenario = {"id": "S01", "description": HOSTILE, "note": HOSTILE,
+                "answers": {"knowledge_change": "weekly", "labelled_examples": 0, "needs_citations": True,
+                            "budget_usd": None, "latency_budget_ms": None, "zz_extra": "x"}}
+    markdown = examples.example_markdown(scenario, lambda answers: Result(), lambda url: "../" + url)
+    heading, _, html = markdown.partition("\n\n")
+    assert heading == "## Example: a neobank's support assistant { #example-s01 }"
+    assert_no_raw_hostile_markup(html)
+    assert 'data-scenario="S01" data-choice="rag"' in html
+    assert '<a href="../recommendation/#outcome-rag">Start with RAG</a>' in html
+    assert "<p>Start with &lt;RAG&gt;</p>" in html
+    assert "Every week" in html and "No limit" in html and "Not stated" in html and "Yes" in html
+    assert "zz_extra" in html and "Watch out for" in html and "What would change it" not in html
+    assert '<a href="../framework/#q1-knowledge-change">Why?<span class="visually-hidden">' in html
+
+
+def test_example_answers_carry_units():
+    """Latency shows milliseconds and budget dollars; a false flag reads No."""
+    html = examples.example_markdown(
+        {"id": "S01", "answers": {"latency_budget_ms": 3000, "budget_usd": 20000, "needs_citations": False}},
+        lambda answers: Result())
+    assert "3,000 ms" in html and "$20,000" in html and "<td>No</td>" in html
+
+
+def test_example_shows_the_engines_refusal():
+    """When the engine refuses the answers, the example lists each problem instead of a choice."""
+
+    def refuse(answers):
+        raise InvalidAnswers([Problem("need", "<missing>"), Problem("queries_per_day", "missing")])
+
+    html = examples.example_markdown({"id": "S22", "description": "d", "answers": {}}, refuse)
+    assert 'data-choice="error"' in html
+    assert "<li><code>need</code>: &lt;missing&gt;</li>" in html and "queries_per_day" in html
+
+
+def test_example_shows_an_error_without_problems():
+    """An engine error without a problem list shows its message."""
+    from decision_core.base.errors import InvalidShareLink
+
+    def refuse(answers):
+        raise InvalidShareLink("bad <link>")
+
+    html = examples.example_markdown({"id": "S22", "answers": {}}, refuse)
+    assert "<p>bad &lt;link&gt;</p>" in html
+
+
+def test_examples_keep_the_given_order():
+    """Examples appear in the order of the scenarios."""
+    markdown = examples.examples_markdown(
+        [{"id": "S02", "answers": {}}, {"id": "S01", "answers": {}}], lambda answers: Result())
+    assert markdown.index("example-s02") < markdown.index("example-s01")
+
+
+def test_example_needs_a_section_in_the_contract():
+    """A scenario without a section in sections.py cannot be published."""
+    from decision_core.base.errors import UnknownSection
+
+    with pytest.raises(UnknownSection):
+        examples.example_markdown({"id": "S99", "answers": {}}, lambda answers: Result())
+
+
+# -- Links for consultants --------------------------------------------------------------------
+
+
+def test_consultants_page_groups_sections_by_page():
+    """One heading per page, in reading order; every section once, with its absolute URL and a copy button."""
+    markdown = consultants.consultants_markdown(SECTIONS, "https://guide.example/", lambda page: "Page " + page)
+    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+    pages = []
+    for section in SECTIONS:
+        if section.page not in pages:
+            pages.append(section.page)
+    assert len(headings) == len(pages)
+    assert headings[0] == "## Page basics/ { #links-basics }"
+    html = "\n".join(line for line in markdown.splitlines() if not line.startswith("## "))
+    tree = Tree(html)
+    buttons = tree.tags("button")
+    assert [b["data-copy-url"] for b in buttons] == ["https://guide.example/" + s.url for s in SECTIONS]
+    assert all(b["type"] == "button" and "hidden" in b for b in buttons)
+    assert buttons[0]["aria-label"] == "Copy link: What RAG is"
+    status = [p for p in tree.tags("p") if p.get("role") == "status"]
+    assert len(status) == 1 and status[0]["aria-live"] == "polite"
+
+
+def test_consultants_page_escapes_hostile_sections():
+    """Titles, summaries and page names cannot inject markup or break the heading."""
+    sections = (Section("x", "", HOSTILE, HOSTILE),)
+    markdown = consultants.consultants_markdown(sections, "https://s/", lambda page: HOSTILE)
+    heading = markdown.splitlines()[2]
+    assert heading.startswith("## &lt;script&gt;") and heading.endswith(" { #links-home }")
+    assert "\\*bold\\*" in heading and "\\{\\#id\\}" in heading
+    assert_no_raw_hostile_markup("\n".join(markdown.splitlines()[3:]))
+
+
+# -- Properties ---------------------------------------------------------------------------
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=60)
+
+
+@given(TEXT)
+def test_escaped_text_reads_back_unchanged(text):
+    """Escaping loses nothing and leaves no character that could open a tag or end an attribute."""
+    escaped = markup.escape(text)
+    assert html.unescape(escaped) == text
+    assert not any(char in escaped for char in "<>\"'")
+
+
+@given(TEXT.filter(lambda text: text.strip()))
+def test_markdown_escaped_text_renders_literally(text):
+    """A heading made with escape_markdown shows exactly the text, whatever Markdown it contains."""
+    converted = markdown.markdown("## " + markup.escape_markdown(text) + " { #x }", extensions=["attr_list"])
+    tree = Tree(converted)
+    assert html.unescape(tree.all_text) == " ".join(text.split())
+
+
+@given(st.lists(st.tuples(TEXT, TEXT, st.sampled_from(["rag", "fine-tuning", "both", "x<y"])), max_size=5))
+def test_decision_table_is_well_formed_for_any_criteria(rows):
+    """Any criterion ids and texts give a well-formed table with one checkbox per row."""
+    criteria = tuple(Criterion(cid, text, favours, "choose-rag") for cid, text, favours in rows)
+    tree = Tree(tables.decision_table_html(criteria, OUTCOMES))
+    assert [box["value"] for box in tree.tags("input")] == [cid for cid, _, _ in rows]
+    assert tree.tags("script") == []
