@@ -11,7 +11,7 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
 | `on_env` | the runtime's settings for the templates, as `widget_runtime` |
 | `on_post_page` | note the ids of each built page |
-| `on_post_build` | check the link contract; copy the runtime into the site |
+| `on_post_build` | check the link contract; copy the runtime into the site; write the content security and referrer policies into every page (`sitegen.csp`), except under `mkdocs serve`, whose live reload injects an inline script |
 
 A `sitegen.BuildError` becomes MkDocs' `PluginError`, which stops the build
 with its message.
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CALCULATOR_STYLESHEET = "assets/widgets/calculator.css"
 """The calculator's stylesheet: added to every page, since instant navigation keeps one `<head>`."""
 
-_state: "dict[str, object]" = {}
+_state: "dict[str, object]" = {"command": "build"}
 _built: "dict[str, set[str]]" = {}
 _titles: "dict[str, str]" = {}
 
@@ -55,6 +55,10 @@ def _context(page, config):
     from sitegen.markers import Context
 
     return Context(page.url, config.site_url or "", _titles, dict(config.get("extra") or {}))
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
 
 
 def on_config(config):
@@ -127,3 +131,15 @@ def on_post_build(config):
     except BuildError as error:
         raise _fail(error) from None
     runtime.copy_into(Path(config["site_dir"]), _state["runtime"].copies)
+    if _state["command"] != "serve":
+        _write_policies(Path(config["site_dir"]))
+
+
+def _write_policies(site_dir):
+    from sitegen import csp
+
+    pages = sorted(site_dir.rglob("*.html"))
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    content_security_policy = csp.policy(csp.inline_hashes(*texts))
+    for page, text in zip(pages, texts):
+        page.write_text(csp.with_policies(text, content_security_policy), encoding="utf-8")
