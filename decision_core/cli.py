@@ -55,14 +55,28 @@ def _read_json(path: "str | None") -> object:
     if not text.strip():
         raise _Stop("no answers: %s is empty (expected a JSON object of answers)" % where)
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_object)
+    except _Stop:
+        raise
     except RecursionError:
         raise _Stop("the answers in %s are nested too deeply to be an answer set" % where) from None
     except ValueError as error:
+        if "int_max_str_digits" in str(error) or "integer string conversion" in str(error):
+            raise _Stop("a number in the answers in %s is too long (thousands of digits) to be an answer" % where) from None
         line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
         place = " (line %s, column %s)" % (line, column) if line is not None else ""
         reason = getattr(error, "msg", str(error))
         raise _Stop("the answers in %s are not valid JSON%s: %s" % (where, place, reason)) from None
+
+
+def _object(pairs: "list[tuple[str, object]]") -> "dict[str, object]":
+    """A JSON object, refusing a key given twice (json would silently keep the last)."""
+    found = {}
+    for key, value in pairs:
+        if key in found:
+            raise _Stop("the answers give %r twice; give each answer once" % (key[:40],))
+        found[key] = value
+    return found
 
 
 def _base(url: str) -> str:

@@ -210,3 +210,28 @@ def test_random_replies_never_crash_the_quiz(monkeypatch, capsys, lines):
     """Whatever is typed, the quiz ends with a recommendation (0) or stops at end of input (1)."""
     status, _, err = _run(monkeypatch, capsys, ["quiz"], "\n".join(line.replace("\n", " ") for line in lines) + "\n")
     assert status in (0, 1) and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("stdin", "words"), [
+    ('{"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "queries_per_day": 5, '
+     '"budget_usd": ' + "1" + "0" * 320 + "}", "budget_usd: must be at most 1,000,000,000,000"),
+    ('{"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "queries_per_day": 5, '
+     '"budget_usd": -1' + "0" * 320 + "}", "budget_usd: must not be negative, got a number too long to show"),
+    ('{"budget_usd": ' + "9" * 5000 + "}", "too long (thousands of digits)"),
+    ('{"need": "knowledge", "need": "behaviour"}', "the answers give 'need' twice"),
+])
+def test_huge_numbers_and_repeated_keys_get_a_one_line_reason(monkeypatch, capsys, stdin, words):
+    """A budget too large for a float, a 5,000-digit number or a key given twice: exit 2, a reason, no traceback."""
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], stdin)
+    assert status == 2 and out == ""
+    assert words in err and "Traceback" not in err and "set_int_max_str_digits" not in err
+
+
+def test_error_output_stays_short_whatever_the_input(monkeypatch, capsys):
+    """A million unknown keys give a short message: ten problems listed, the rest counted."""
+    answers = dict(S01)
+    answers.update(("key%d" % index, 1) for index in range(1_000_000))
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], json.dumps(answers))
+    assert status == 2 and out == ""
+    assert len(err) < 3000
+    assert err.count("\n- ") == 11 and "- and 999,990 more" in err

@@ -47,3 +47,14 @@ def test_unknown_id_names_the_kind_the_id_and_the_known_ids():
 def test_invalid_cost_inputs_has_its_own_summary():
     """InvalidCostInputs says the cost inputs are invalid."""
     assert str(InvalidCostInputs([Problem("x", "y")])).startswith("the cost inputs are invalid:")
+
+
+def test_a_message_names_each_problem_once_and_cuts_long_text():
+    """Repeated problems are listed once; a hostile key and a long message are cut; the rest are counted."""
+    problems = [Problem("need", "is required")] * 3 + [Problem("k" * 5000, "x" * 5000)]
+    problems += [Problem("f%d" % index, "is not a field") for index in range(20)]
+    message = str(InvalidAnswers(problems))
+    lines = message.split("\n")
+    assert lines[1] == "- need: is required" and message.count("need: is required") == 1
+    assert len(lines[2]) < 400 and lines[2].endswith("...")
+    assert len(lines) == 1 + 10 + 1 and lines[-1] == "- and 12 more"

@@ -7,6 +7,20 @@ and show its message. Errors about input carry `problems`: a list of
 """
 
 
+MAX_LISTED: int = 10
+"""The most problems an error's message lists; the rest are counted."""
+
+MAX_FIELD: int = 40
+"""The longest field name a message shows; a longer one (a hostile key, say) is cut."""
+
+MAX_MESSAGE: int = 300
+"""The longest problem description a message shows."""
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 class Problem:
     """One thing wrong with one field of an input."""
 
@@ -22,7 +36,7 @@ class Problem:
         self.message = message
 
     def __str__(self) -> str:
-        return self.field + ": " + self.message
+        return _cut(self.field, MAX_FIELD) + ": " + _cut(self.message, MAX_MESSAGE)
 
     def __repr__(self) -> str:
         return "Problem(%r, %r)" % (self.field, self.message)
@@ -52,9 +66,21 @@ class _ProblemsError(DecisionError):
         super().__init__(self._message())
 
     def _message(self) -> str:
+        # Bounded, whatever the input: each distinct problem once, at most MAX_LISTED, the rest counted.
         lines = [self.summary + ":"]
-        for problem in self.problems:
-            lines.append("- " + str(problem))
+        seen = set()
+        rest = 0
+        for index, problem in enumerate(self.problems):
+            text = str(problem)
+            if text in seen:
+                continue
+            if len(seen) == MAX_LISTED:
+                rest = len(self.problems) - index
+                break
+            seen.add(text)
+            lines.append("- " + text)
+        if rest:
+            lines.append("- and {:,} more".format(rest))
         return "\n".join(lines)
 
     @property

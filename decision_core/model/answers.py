@@ -113,6 +113,8 @@ def _describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and not -10**30 < value < 10**30:
+        return "a number too long to show"  # repr() of a huge int is refused (or slow) in CPython
     if isinstance(value, (int, float, str)):
         text = repr(value)
         return text if len(text) <= 40 else text[:37] + "..."
@@ -127,7 +129,7 @@ def _check_number(field: Field, value: object) -> "str | None":
             return "expected a whole number, got " + _describe(value)
     elif not isinstance(value, (int, float)):
         return "expected a number, got " + _describe(value)
-    elif not math.isfinite(value):
+    elif isinstance(value, float) and not math.isfinite(value):  # not for an int: too large for a float, it overflows
         return "expected a finite number, got " + _describe(value)
     if field.minimum is not None and value < field.minimum:
         if field.minimum == 0:
