@@ -5,7 +5,13 @@ import pathlib
 import sys
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
+
+# No per-example deadline: a deadline is a timed assertion, and timings belong in the benchmarks.
+# On a loaded machine it fails tests whose behaviour is right.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 TESTS = pathlib.Path(__file__).parent
 ROOT = TESTS.parent
