@@ -70,7 +70,8 @@ def decision_table_html(criteria: "Iterable[Criterion]", outcomes: "Iterable[Out
         return outcome_id
 
     lines = [
-        '<div class="live-table" data-widget="decision-table">',
+        '<div class="live-table" data-widget="decision-table" data-state="loading">',
+        '<p class="widget-status" role="status" data-widget-status></p>',
         '<table class="dc-table decision-table">',
         "<caption>The quick decision table: each criterion and the approach it favours."
         ' <span class="live-table__hint">Tick the rows that are true of your project to see'

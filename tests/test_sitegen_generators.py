@@ -109,7 +109,7 @@ def test_decision_table_is_an_accessible_table():
     """A caption, column headers with scope, row headers, and group headers carrying the anchors."""
     html = tables.decision_table_html(CRITERIA, OUTCOMES)
     tree = Tree(html)
-    assert html.startswith('<div class="live-table" data-widget="decision-table">')
+    assert html.startswith('<div class="live-table" data-widget="decision-table" data-state="loading">')
     assert len(tree.tags("table")) == 1 and len(tree.tags("caption")) == 1
     scopes = [th.get("scope") for th in tree.tags("th")]
     assert scopes.count("col") == 2 and scopes.count("rowgroup") == 3 and None not in scopes

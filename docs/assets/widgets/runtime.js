@@ -112,13 +112,21 @@
   window.addEventListener("unhandledrejection", function (event) {
     var reason = event.reason;
     var text = reason && (reason.stack || reason.message) ? reason.stack || reason.message : String(reason);
-    if (core !== "idle" && loading() && related(text)) failAll("a file of the Python runtime did not load");
+    // A module that fails to parse (a corrupt interpreter file, say) rejects
+    // its import with a bare SyntaxError that names no file. While a widget is
+    // loading, the page's own JavaScript has long been parsed: such an error
+    // can only come from the runtime being imported.
+    var corrupt = reason && reason.name === "SyntaxError";
+    if (core !== "idle" && loading() && (corrupt || related(text))) failAll("a file of the Python runtime did not load");
   });
   window.addEventListener(
     "error",
     function (event) {
       var target = event.target;
-      var text = event.message || (target && (target.src || target.href)) || "";
+      // A script that fails to parse or run reports its own file in `filename`
+      // (a corrupt interpreter or PyScript file); a resource that fails to load
+      // is the event's target.
+      var text = [event.message, event.filename, target && (target.src || target.href)].join(" ");
       if (core !== "idle" && loading() && related(text)) failAll("a file of the Python runtime did not load");
     },
     true
