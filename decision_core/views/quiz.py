@@ -246,11 +246,36 @@ def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
         '<h2 id="quiz-result-title">Your recommendation</h2>'
         '<p class="quiz-result__announce visually-hidden" aria-live="polite" data-quiz-announce></p>'
         '<div class="quiz-result__body" data-quiz-output>%s</div>'
-        "%s"
+        "%s%s"
         "</section></div>"
         % (_e(progress_text(0, total)),
            _join(render_question(question, total, base_url) for question in QUESTIONS),
-           render_waiting(0, total), render_call_to_action(call_to_action, base_url))
+           render_waiting(0, total), render_unavailable(base_url),
+           render_call_to_action(call_to_action, base_url))
+    )
+
+
+def render_unavailable(base_url: str = "") -> str:
+    """Return what the result panel says when the interactive part cannot start.
+
+    It is in the page from the start and shown by the stylesheet only while
+    the quiz is in its error state (`data-state="error"`), so it needs no
+    script: the reader learns where the result would have been that it will
+    not come, and where the same advice is by hand.
+
+    Args:
+        base_url: The prefix that makes a site-relative URL work from the page.
+
+    Returns:
+        An HTML fragment.
+    """
+    return (
+        '<div class="quiz-result__unavailable" data-quiz-unavailable>'
+        "<p>The recommendation is worked out by Python in your browser, and it could not start here, "
+        "so no result will appear. The same advice is there by hand: answer "
+        '<a href="%s">the four questions of the framework</a> or tick the rows of '
+        '<a href="%s">the quick decision table</a> that fit your case.</p></div>'
+        % (_e(_href(base_url, "framework/#q1-knowledge-change")), _e(_href(base_url, "decision-table/#decision-table")))
     )
 
 

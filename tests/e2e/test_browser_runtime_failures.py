@@ -67,3 +67,21 @@ def test_a_corrupt_runtime_file_is_reported_at_once_not_after_the_timeout(contex
     page.goto(guide_server.url("quiz/"))
     page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=10_000)
     assert "did not load" in page.text_content("[data-widget=quiz] [data-widget-status]")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_after_a_failure_the_result_panel_says_no_result_will_come(browser, guide_server, width):
+    """Where the result would appear, a failed runtime is explained with links to the same advice by hand."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.route(re.compile(r".*/assets/runtime/micropython/.*\.(mjs|wasm)$"), _blocked)
+    page.goto(guide_server.url("quiz/"))
+    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    unavailable = page.locator("[data-quiz-unavailable]")
+    assert unavailable.is_visible()
+    assert "could not start" in unavailable.text_content()
+    assert page.locator("[data-quiz-unavailable] a[href*='framework/']").count() == 1
+    assert page.locator("[data-quiz-unavailable] a[href*='decision-table/']").count() == 1
+    assert page.locator("[data-quiz-progress]").is_hidden()
+    assert page.locator(".quiz-result__waiting").is_hidden()
+    context.close()
