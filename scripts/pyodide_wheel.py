@@ -54,9 +54,10 @@ CACHE = ROOT / ".cache"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 """The pinned npm `pyodide` package (package-lock.json)."""
 
-NPM_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+NPM_FILES = ("pyodide.mjs", "pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
              "package.json")
-"""The npm package's files that Pyodide needs to start (package.json gives the version)."""
+"""The npm package's files that Pyodide needs to start, as an ES module (pyodide.mjs, the site) or a CommonJS
+module (pyodide.js, pytest-pyodide's Node driver); package.json gives the version."""
 
 SYSCONFIG_MODULE = "_sysconfigdata__emscripten_wasm32-emscripten.py"
 """The interpreter's build settings, inside `python_stdlib.zip`; pyodide-build reads them."""
@@ -300,12 +301,15 @@ def relock(lock: Path, wheels: "list[Path]", out: Path) -> Path:
     Returns:
         `out`.
     """
-    _run([pyodide_cli(), "lockfile", "add-wheels", "--input", lock, "--output", out, *wheels],
+    partial = out.with_name(out.name + ".%d.part" % os.getpid())
+    _run([pyodide_cli(), "lockfile", "add-wheels", "--input", lock, "--output", partial, *wheels],
          dict(os.environ), "pyodide lockfile add-wheels")
-    listed = {entry["file_name"] for entry in json.loads(out.read_text(encoding="utf-8"))["packages"].values()}
+    listed = {entry["file_name"] for entry in json.loads(partial.read_text(encoding="utf-8"))["packages"].values()}
     unlisted = [wheel.name for wheel in wheels if wheel.name not in listed]
     if unlisted:
+        partial.unlink()
         raise PyodideWheelError("pyodide lockfile add-wheels did not list %s" % ", ".join(unlisted))
+    partial.replace(out)
     return out
 
 

@@ -1,4 +1,9 @@
-"""The package under MicroPython and Pyodide (in Node): every public scenario gives CPython's result."""
+"""The package under MicroPython (in Node): every public scenario gives CPython's result.
+
+MicroPython runs through the small Node harness in tests/runtimes/, since
+pytest-pyodide only drives Pyodide; the same checks under Pyodide are
+`run_in_pyodide` tests in tests/in_pyodide/.
+"""
 
 import contextlib
 import io
@@ -19,7 +24,6 @@ RUNTIMES = ROOT / "tests" / "runtimes"
 NODE = shutil.which("node")
 INTERPRETERS = {
     "micropython": ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs",
-    "pyodide": ROOT / "node_modules" / "pyodide" / "pyodide.mjs",
 }
 
 
@@ -48,7 +52,7 @@ def test_the_probe_covers_every_public_scenario(cpython_results):
 
 @pytest.mark.parametrize("runtime", sorted(INTERPRETERS))
 def test_runtime_gives_the_same_results_as_cpython(runtime, cpython_results):
-    """MicroPython and Pyodide give CPython's recommendation, errors and share links for every scenario."""
+    """MicroPython gives CPython's recommendation, errors and share links for every scenario."""
     if NODE is None:
         pytest.skip("node is not installed: cannot run the WebAssembly interpreters")
     if not INTERPRETERS[runtime].exists():

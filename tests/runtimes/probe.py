@@ -1,5 +1,5 @@
-# Run inside MicroPython and Pyodide by the Node scripts next to this file, and by
-# tests/test_runtimes.py under CPython: the three outputs must be equal.
+# Run inside MicroPython by the Node script next to this file, and by
+# tests/test_runtimes.py under CPython: the two outputs must be equal.
 # It reads the scenarios from SCENARIOS and prints one JSON document.
 import json
 
