@@ -313,6 +313,22 @@ def relock(lock: Path, wheels: "list[Path]", out: Path) -> Path:
     return out
 
 
+def site_lock(wheel: Path) -> Path:
+    """Pyodide's lock file relocked with `wheel`, for the site: cached by the two files' content.
+
+    Returns:
+        `.cache/pyodide/site-locks/<hash>/pyodide-lock.json`; the site serves it
+        in place of the npm package's, with the wheel in the same folder.
+    """
+    folder, _info = npm_pyodide()
+    digest = hashlib.sha256((folder / "pyodide-lock.json").read_bytes() + b"\0" + wheel.read_bytes())
+    lock = CACHE / "pyodide" / "site-locks" / digest.hexdigest()[:16] / "pyodide-lock.json"
+    if not lock.is_file():
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        relock(folder / "pyodide-lock.json", [wheel], lock)
+    return lock
+
+
 # -- test wheels and the pytest-pyodide folder ---------------------------------
 
 

@@ -5,26 +5,24 @@ What it does, once per build:
 - checks the `extra.pyscript.interpreter` setting of `mkdocs.yml`
   (`micropython`, the default, or `pyodide`) and that `node_modules/` holds
   PyScript and that interpreter (else the build fails and says `make setup`);
-- builds the `decision_core` wheel from the checkout
-  (`python -m build --wheel --no-isolation`, in a scratch copy so that
-  concurrent builds never share a `build/` folder; cached by content hash in
-  `.cache/wheels/`);
+- gets the `decision_core` wheel that `pyodide build` makes from the checkout
+  (scripts/pyodide_wheel.py, `make wheel`; cached by content hash in
+  `.cache/wheels/`); with Pyodide, also Pyodide's lock file relocked with it;
 - renders the quiz form from `decision_core.questions` into `docs/quiz.md`'s
   `<!-- quiz:form -->` marker, so the questions are plain HTML before any script;
 - exposes `widget_runtime` to the templates (`overrides/runtime-config.html`);
 - copies PyScript's `dist/`, the interpreter's files and the wheel into
-  `site/assets/runtime/`.
+  `site/assets/runtime/`. MicroPython unpacks the wheel through PyScript's
+  `files` setting; Pyodide loads it as the package `decision-core`, listed in
+  the relocked `pyodide-lock.json` next to the wheel.
 
 Nothing is fetched from a CDN: the browser only ever asks the site itself.
 """
 
-import hashlib
-import os
+import importlib.util
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -100,54 +98,46 @@ def _check_node_modules(interpreter):
         )
 
 
-def _package_sources():
-    sources = [ROOT / "pyproject.toml", ROOT / "README.md"]
-    sources += sorted(
-        path for path in (ROOT / "decision_core").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    )
-    return [path for path in sources if path.is_file()]
+# -- decision_core's wheel: scripts/pyodide_wheel.py (make wheel) -------------
+
+PYODIDE_PACKAGE = "decision-core"
+"""The name Pyodide loads decision_core by, from the relocked lock file."""
+
+
+def _wheel_builder():
+    """scripts/pyodide_wheel.py, which builds the wheel with `pyodide build` and relocks Pyodide's lock file."""
+    if "builder" not in _builder:
+        spec = importlib.util.spec_from_file_location("decision_guide_pyodide_wheel",
+                                                      ROOT / "scripts" / "pyodide_wheel.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _builder["builder"] = module
+    return _builder["builder"]
+
+
+_builder = {}
 
 
 def _build_wheel():
-    """Build the wheel from the checkout, or reuse the one built from the same sources."""
-    digest = hashlib.sha256()
-    sources = _package_sources()
-    for path in sources:
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    key = digest.hexdigest()[:16]
-    cache = ROOT / ".cache" / "wheels" / key
-    wheels = sorted(cache.glob("*.whl")) if cache.is_dir() else []
-    if wheels:
-        return key, wheels[0]
-    with tempfile.TemporaryDirectory(prefix="decision-core-wheel-") as scratch:
-        scratch = Path(scratch)
-        for path in sources:
-            target = scratch / path.relative_to(ROOT)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-        out = scratch / "dist"
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(scratch)],
-            cwd=scratch, capture_output=True, text=True,
-        )
-        built = sorted(out.glob("*.whl"))
-        if result.returncode != 0 or not built:
-            _fail("could not build the decision_core wheel (python -m build --wheel --no-isolation):\n"
-                  + result.stdout[-2000:] + result.stderr[-2000:])
-        if not built[0].name.endswith("-py3-none-any.whl"):
-            _fail("the decision_core wheel is not pure Python: " + built[0].name)
-        tmp_cache = cache.with_name(key + ".tmp%d" % os.getpid())
-        tmp_cache.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built[0], tmp_cache / built[0].name)
-        try:
-            tmp_cache.rename(cache)
-        except OSError:  # another build got there first: theirs is the same wheel
-            shutil.rmtree(tmp_cache, ignore_errors=True)
-    return key, sorted(cache.glob("*.whl"))[0]
+    """The wheel `pyodide build` made from the checkout's sources: (content hash, path)."""
+    builder = _wheel_builder()
+    try:
+        wheel, _said = builder.build_wheel()
+    except builder.PyodideWheelError as error:
+        _fail(str(error))
+    return wheel.parent.name, wheel
+
+
+def _relocked(wheel):
+    """Pyodide's lock file listing the wheel too (`pyodide lockfile add-wheels`), cached in `.cache/pyodide/`."""
+    builder = _wheel_builder()
+    try:
+        return builder.site_lock(wheel)
+    except builder.PyodideWheelError as error:
+        _fail(str(error))
+
+
+# ------------------------------------------------------------------------------
 
 
 def _interpreter_setting(config):
@@ -175,6 +165,12 @@ def on_config(config):
     script_type, _package, _names, entry = INTERPRETERS[interpreter]
     wheel_url = "%s/wheels/%s/%s" % (RUNTIME_DIR, key, wheel.name)
     files = [[wheel_url, "./*"]]
+    packages, lock = [], None
+    if interpreter == "pyodide":
+        # Pyodide installs decision_core as a package, listed in its relocked
+        # lock file, from the wheel next to that file.
+        wheel_url = "%s/pyodide/%s" % (RUNTIME_DIR, wheel.name)
+        files, packages, lock = [], [PYODIDE_PACKAGE], _relocked(wheel)
     for name in GLUE:
         files.append(["assets/widgets/" + name, "./" + name])
     _state.clear()
@@ -182,6 +178,7 @@ def on_config(config):
         interpreter=interpreter,
         wheel=wheel,
         wheel_url=wheel_url,
+        lock=lock,
         runtime={
             # Site-relative URLs: the browser makes them absolute against the
             # site's base (overrides/runtime-config.html, assets/widgets/runtime.js).
@@ -190,8 +187,9 @@ def on_config(config):
             "core": RUNTIME_DIR + "/pyscript/core.js",
             "interpreter_url": "%s/%s/%s" % (RUNTIME_DIR, interpreter, entry),
             "files": files,
+            "packages": packages,
             "timeout_ms": 20000 if interpreter == "micropython" else 60000,
-            "preload": _preloads(interpreter, entry, files),
+            "preload": _preloads(interpreter, entry, files, wheel_url),
         },
     )
     if str(ROOT) not in sys.path:
@@ -199,7 +197,7 @@ def on_config(config):
     return config
 
 
-def _preloads(interpreter, entry, files):
+def _preloads(interpreter, entry, files, wheel_url):
     """What a widget page asks for in its <head>, so that nothing waits in a chain.
 
     Without these hints the browser learns of each file only once the one
@@ -216,12 +214,17 @@ def _preloads(interpreter, entry, files):
     dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
     core = (dist / "core.js").read_text(encoding="utf-8")
     chunks = re.findall(r'from"\./([\w.-]+\.js)"', core)
-    chunks += sorted(path.name for path in dist.glob("zip-*.js"))
+    # PyScript imports its zip module to unpack an archive of `files`, and its
+    # package graph when `packages` is set (Pyodide).
+    extra = "pyodide_graph-*.js" if interpreter == "pyodide" else "zip-*.js"
+    chunks += sorted(path.name for path in dist.glob(extra))
     modules = [RUNTIME_DIR + "/pyscript/core.js"]
     modules += [RUNTIME_DIR + "/pyscript/" + name for name in chunks]
     modules.append("%s/%s/%s" % (RUNTIME_DIR, interpreter, entry))
     fetches = ["%s/%s/%s" % (RUNTIME_DIR, interpreter, name) for name in PRELOAD_FETCHES[interpreter]]
     fetches += [url for url, _target in files]
+    if wheel_url not in fetches:
+        fetches.append(wheel_url)
     return {"modules": modules, "fetches": fetches}
 
 
@@ -263,5 +266,8 @@ def on_post_build(config):
     interpreter = _state["interpreter"]
     _type, package, names, _entry = INTERPRETERS[interpreter]
     for name in names:
-        _copy(_node_modules() / package / name, site / interpreter / name)
+        source = _node_modules() / package / name
+        if name == "pyodide-lock.json" and _state.get("lock"):
+            source = _state["lock"]  # relocked: it lists decision-core too
+        _copy(source, site / interpreter / name)
     _copy(_state["wheel"], Path(config["site_dir"]) / _state["wheel_url"])

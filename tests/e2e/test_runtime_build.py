@@ -1,5 +1,6 @@
 """The build-time runtime hook (overrides/hooks/runtime.py) and what it puts in the built site."""
 
+import hashlib
 import importlib.util
 import json
 import re
@@ -94,6 +95,28 @@ def test_pyodide_build_holds_pyodide(pyodide_site_dir):
     assert not (runtime / "micropython").exists()
     html = (pyodide_site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
     assert '"type": "py"' in html
+
+
+@pytest.mark.site
+def test_pyodide_site_loads_decision_core_as_a_package_from_its_relocked_lock_file(pyodide_site_dir):
+    """Pyodide's lock file in the site lists decision-core, whose wheel (by its hash) sits next to it; no file map."""
+    folder = pyodide_site_dir / "assets" / "runtime" / "pyodide"
+    lock = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))
+    npm_lock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"]["decision-core"]
+    assert entry["imports"] == ["decision_core"] and entry["depends"] == []
+    wheel = folder / entry["file_name"]
+    assert wheel.name.endswith("-py3-none-any.whl")
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert lock["info"] == npm_lock["info"]
+    assert {name: item for name, item in lock["packages"].items() if name != "decision-core"} == npm_lock["packages"]
+    html = (pyodide_site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
+    settings = json.loads(re.search(r'<script id="__widget-runtime" type="application/json">(.*?)</script>',
+                                    html, re.S).group(1))
+    assert settings["packages"] == ["decision-core"]
+    assert [target for _source, target in settings["files"]] == ["./widgets.py", "./calculator.py"]
+    assert "assets/runtime/pyodide/" + wheel.name in settings["preload"]["fetches"]
+    assert not (pyodide_site_dir / "assets" / "runtime" / "wheels").exists()
 
 
 @pytest.mark.site
