@@ -191,6 +191,7 @@ def _environment(xbuildenv: Path) -> dict:
         PYODIDE_XBUILDENV_PATH=str(xbuildenv),
         # A pure wheel needs no compiler; without this pyodide-build clones emsdk.
         SKIP_EMSCRIPTEN_VERSION_CHECK="1",
+        # Should that check run after all, fail at once rather than go online.
         PYODIDE_SKIP_EMSCRIPTEN_INSTALL="1",
     )
 
