@@ -24,8 +24,8 @@ How the wheel is made without the internet:
    the sources' content hash.
 
 `pyodide lockfile add-wheels` then writes a copy of Pyodide's lock file that
-lists extra wheels (`relock`): the Pyodide site loads `decision_core` from it as
-a package, and pytest-pyodide loads pytest and `decision_core` the same way.
+lists extra wheels (`relock`): pytest-pyodide loads pytest and `decision_core`
+by name from it (`dist`).
 
 Every failure ends in `PyodideWheelError`, whose message says what to run.
 """
@@ -312,22 +312,6 @@ def relock(lock: Path, wheels: "list[Path]", out: Path) -> Path:
         raise PyodideWheelError("pyodide lockfile add-wheels did not list %s" % ", ".join(unlisted))
     partial.replace(out)
     return out
-
-
-def site_lock(wheel: Path) -> Path:
-    """Pyodide's lock file relocked with `wheel`, for the site: cached by the two files' content.
-
-    Returns:
-        `.cache/pyodide/site-locks/<hash>/pyodide-lock.json`; the site serves it
-        in place of the npm package's, with the wheel in the same folder.
-    """
-    folder, _info = npm_pyodide()
-    digest = hashlib.sha256((folder / "pyodide-lock.json").read_bytes() + b"\0" + wheel.read_bytes())
-    lock = CACHE / "pyodide" / "site-locks" / digest.hexdigest()[:16] / "pyodide-lock.json"
-    if not lock.is_file():
-        lock.parent.mkdir(parents=True, exist_ok=True)
-        relock(folder / "pyodide-lock.json", [wheel], lock)
-    return lock
 
 
 # -- test wheels and the pytest-pyodide folder ---------------------------------

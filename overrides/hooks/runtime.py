@@ -6,15 +6,13 @@ What it does, once per build:
   (`micropython`, the default, or `pyodide`) and that `node_modules/` holds
   PyScript and that interpreter (else the build fails and says `make setup`);
 - gets the `decision_core` wheel that `pyodide build` makes from the checkout
-  (scripts/pyodide_wheel.py, `make wheel`; cached by content hash in
-  `.cache/wheels/`); with Pyodide, also Pyodide's lock file relocked with it;
+  (scripts/pyodide_wheel.py, as `make wheel` does; cached by content hash in
+  `.cache/wheels/`);
 - renders the quiz form from `decision_core.questions` into `docs/quiz.md`'s
   `<!-- quiz:form -->` marker, so the questions are plain HTML before any script;
 - exposes `widget_runtime` to the templates (`overrides/runtime-config.html`);
 - copies PyScript's `dist/`, the interpreter's files and the wheel into
-  `site/assets/runtime/`. MicroPython unpacks the wheel through PyScript's
-  `files` setting; Pyodide loads it as the package `decision-core`, listed in
-  the relocked `pyodide-lock.json` next to the wheel.
+  `site/assets/runtime/`.
 
 Nothing is fetched from a CDN: the browser only ever asks the site itself.
 """
@@ -98,14 +96,13 @@ def _check_node_modules(interpreter):
         )
 
 
-# -- decision_core's wheel: scripts/pyodide_wheel.py (make wheel) -------------
+# -- decision_core's wheel: built by scripts/pyodide_wheel.py (make wheel) ------
 
-PYODIDE_PACKAGE = "decision-core"
-"""The name Pyodide loads decision_core by, from the relocked lock file."""
+_builder = {}
 
 
 def _wheel_builder():
-    """scripts/pyodide_wheel.py, which builds the wheel with `pyodide build` and relocks Pyodide's lock file."""
+    """scripts/pyodide_wheel.py, which builds the wheel with `pyodide build`."""
     if "builder" not in _builder:
         spec = importlib.util.spec_from_file_location("decision_guide_pyodide_wheel",
                                                       ROOT / "scripts" / "pyodide_wheel.py")
@@ -113,9 +110,6 @@ def _wheel_builder():
         spec.loader.exec_module(module)
         _builder["builder"] = module
     return _builder["builder"]
-
-
-_builder = {}
 
 
 def _build_wheel():
@@ -126,16 +120,6 @@ def _build_wheel():
     except builder.PyodideWheelError as error:
         _fail(str(error))
     return wheel.parent.name, wheel
-
-
-def _relocked(wheel):
-    """Pyodide's lock file listing the wheel too (`pyodide lockfile add-wheels`), cached in `.cache/pyodide/`."""
-    builder = _wheel_builder()
-    try:
-        return builder.site_lock(wheel)
-    except builder.PyodideWheelError as error:
-        _fail(str(error))
-
 
 # ------------------------------------------------------------------------------
 
@@ -165,12 +149,6 @@ def on_config(config):
     script_type, _package, _names, entry = INTERPRETERS[interpreter]
     wheel_url = "%s/wheels/%s/%s" % (RUNTIME_DIR, key, wheel.name)
     files = [[wheel_url, "./*"]]
-    packages, lock = [], None
-    if interpreter == "pyodide":
-        # Pyodide installs decision_core as a package, listed in its relocked
-        # lock file, from the wheel next to that file.
-        wheel_url = "%s/pyodide/%s" % (RUNTIME_DIR, wheel.name)
-        files, packages, lock = [], [PYODIDE_PACKAGE], _relocked(wheel)
     for name in GLUE:
         files.append(["assets/widgets/" + name, "./" + name])
     _state.clear()
@@ -178,7 +156,6 @@ def on_config(config):
         interpreter=interpreter,
         wheel=wheel,
         wheel_url=wheel_url,
-        lock=lock,
         runtime={
             # Site-relative URLs: the browser makes them absolute against the
             # site's base (overrides/runtime-config.html, assets/widgets/runtime.js).
@@ -187,9 +164,8 @@ def on_config(config):
             "core": RUNTIME_DIR + "/pyscript/core.js",
             "interpreter_url": "%s/%s/%s" % (RUNTIME_DIR, interpreter, entry),
             "files": files,
-            "packages": packages,
             "timeout_ms": 20000 if interpreter == "micropython" else 60000,
-            "preload": _preloads(interpreter, entry, files, wheel_url),
+            "preload": _preloads(interpreter, entry, files),
         },
     )
     if str(ROOT) not in sys.path:
@@ -197,7 +173,7 @@ def on_config(config):
     return config
 
 
-def _preloads(interpreter, entry, files, wheel_url):
+def _preloads(interpreter, entry, files):
     """What a widget page asks for in its <head>, so that nothing waits in a chain.
 
     Without these hints the browser learns of each file only once the one
@@ -214,17 +190,12 @@ def _preloads(interpreter, entry, files, wheel_url):
     dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
     core = (dist / "core.js").read_text(encoding="utf-8")
     chunks = re.findall(r'from"\./([\w.-]+\.js)"', core)
-    # PyScript imports its zip module to unpack an archive of `files`, and its
-    # package graph when `packages` is set (Pyodide).
-    extra = "pyodide_graph-*.js" if interpreter == "pyodide" else "zip-*.js"
-    chunks += sorted(path.name for path in dist.glob(extra))
+    chunks += sorted(path.name for path in dist.glob("zip-*.js"))
     modules = [RUNTIME_DIR + "/pyscript/core.js"]
     modules += [RUNTIME_DIR + "/pyscript/" + name for name in chunks]
     modules.append("%s/%s/%s" % (RUNTIME_DIR, interpreter, entry))
     fetches = ["%s/%s/%s" % (RUNTIME_DIR, interpreter, name) for name in PRELOAD_FETCHES[interpreter]]
     fetches += [url for url, _target in files]
-    if wheel_url not in fetches:
-        fetches.append(wheel_url)
     return {"modules": modules, "fetches": fetches}
 
 
@@ -266,8 +237,5 @@ def on_post_build(config):
     interpreter = _state["interpreter"]
     _type, package, names, _entry = INTERPRETERS[interpreter]
     for name in names:
-        source = _node_modules() / package / name
-        if name == "pyodide-lock.json" and _state.get("lock"):
-            source = _state["lock"]  # relocked: it lists decision-core too
-        _copy(source, site / interpreter / name)
+        _copy(_node_modules() / package / name, site / interpreter / name)
     _copy(_state["wheel"], Path(config["site_dir"]) / _state["wheel_url"])

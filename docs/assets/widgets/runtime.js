@@ -139,14 +139,6 @@
       plugins: ["!error", "!py-editor", "!py-terminal", "!py-game", "!codemirror", "!donkey",
                 "!deprecations-manager"]
     };
-    if (settings.packages && settings.packages.length) {
-      // Pyodide: packages listed in the site's own pyodide-lock.json (decision-core,
-      // relocked at build time), which loadPyodide() installs as it starts.
-      // "passthrough" hands them to Pyodide instead of micropip, which the site
-      // does not serve.
-      config.packages = settings.packages;
-      config.packages_cache = "passthrough";
-    }
     var element = document.createElement(tag);
     element.setAttribute("hidden", "");
     element.textContent = JSON.stringify(config);
