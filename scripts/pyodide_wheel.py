@@ -54,8 +54,8 @@ CACHE = ROOT / ".cache"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 """The pinned npm `pyodide` package (package-lock.json)."""
 
-NPM_FILES = ("pyodide.mjs", "pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-             "package.json")
+NPM_FILES = ("pyodide.mjs", "pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+             "pyodide-lock.json", "package.json")
 """The npm package's files that Pyodide needs to start, as an ES module (pyodide.mjs, the site) or a CommonJS
 module (pyodide.js, pytest-pyodide's Node driver); package.json gives the version."""
 

@@ -7,7 +7,6 @@ what to install.
 """
 
 import importlib.util
-import io
 import json
 import os
 import subprocess

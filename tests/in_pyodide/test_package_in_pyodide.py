@@ -21,7 +21,8 @@ pytestmark = pytest.mark.runtimes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
-NPM_LOCK_INFO = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+NPM_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
+PROJECT = ROOT / "pyproject.toml"
 
 
 def _grid() -> "list[dict]":
@@ -124,12 +125,12 @@ def cost_comparisons(selenium, input_sets):
 
 
 def test_pyodide_imports_the_wheel_built_from_this_checkout(selenium):
-    """Inside Pyodide (Emscripten, its own CPython) decision_core comes from the installed wheel, with today's sources."""
+    """Inside Pyodide (Emscripten, its own CPython) decision_core comes from the installed wheel, with today's code."""
     found = where_decision_core_runs(selenium)
     assert found["platform"] == "emscripten"
-    assert found["python"] == NPM_LOCK_INFO["python"]
+    assert found["python"] == json.loads(NPM_LOCK.read_text(encoding="utf-8"))["info"]["python"]
     assert "site-packages" in found["folder"]
-    assert found["version"] == tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert found["version"] == tomllib.loads(PROJECT.read_text(encoding="utf-8"))["project"]["version"]
     checkout = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "decision_core").glob("*.py"))}
     assert found["sources"] == checkout
 
