@@ -102,7 +102,7 @@ def npm_pyodide() -> "tuple[Path, dict]":
     for key in ("python", "platform", "abi_version"):
         if not info.get(key):
             raise PyodideWheelError("node_modules/pyodide/pyodide-lock.json has no info.%s: has its format changed? "
-                                    "See docs/maintainers.md, 'A new Pyodide'." % key)
+                                    "See docs/maintainers.md, 'When Pyodide moves to a new version'." % key)
     return NPM_PYODIDE, info
 
 
@@ -148,10 +148,11 @@ def makefile_envs(info: dict) -> str:
 def xbuildenv_archive() -> Path:
     """The generated cross-build environment, as the tarball `pyodide xbuildenv install` takes.
 
-    Made once per npm Pyodide version, in `.cache/pyodide/`.
+    Made once per npm Pyodide version and generated `Makefile.envs`, in `.cache/pyodide/`.
     """
     folder, info = npm_pyodide()
-    archive = CACHE / "pyodide" / ("xbuildenv-%s.tar.gz" % info["version"])
+    generated = hashlib.sha256(makefile_envs(info).encode()).hexdigest()[:8]
+    archive = CACHE / "pyodide" / ("xbuildenv-%s-%s.tar.gz" % (info["version"], generated))
     if archive.is_file():
         return archive
     python = info["python"]
@@ -160,8 +161,9 @@ def xbuildenv_archive() -> Path:
         try:
             sysconfig = stdlib.read(SYSCONFIG_MODULE)
         except KeyError:
-            raise PyodideWheelError("node_modules/pyodide/python_stdlib.zip has no %s: has the package's layout "
-                                    "changed? See docs/maintainers.md, 'A new Pyodide'." % SYSCONFIG_MODULE) from None
+            raise PyodideWheelError(
+                "node_modules/pyodide/python_stdlib.zip has no %s: has the package's layout changed? "
+                "See docs/maintainers.md, 'When Pyodide moves to a new version'." % SYSCONFIG_MODULE) from None
     members = {
         "xbuildenv/requirements.txt": b"",
         "xbuildenv/pyodide-root/Makefile.envs": makefile_envs(info).encode(),
@@ -220,8 +222,9 @@ def install_xbuildenv() -> Path:
     _run([pyodide_cli(), "xbuildenv", "install", "--force", "--url", archive.as_uri()], _environment(xbuildenv),
          "pyodide xbuildenv install")
     if not (current.is_file() and current.read_text(encoding="utf-8") == makefile_envs(info)):
-        raise PyodideWheelError("pyodide xbuildenv install did not install %s into %s: has pyodide-build's layout "
-                                "changed? See docs/maintainers.md, 'A new pyodide-build'." % (archive.name, xbuildenv))
+        raise PyodideWheelError(
+            "pyodide xbuildenv install did not install %s into %s: has pyodide-build's layout changed? "
+            "See docs/maintainers.md, 'When pyodide-build moves to a new version'." % (archive.name, xbuildenv))
     return xbuildenv
 
 
