@@ -8,10 +8,9 @@ interpreter, then works out what the site serves:
   `model`, `views`: not the command line) as plain `.py` files in a folder
   named by their content hash, each mapped into the interpreter's file
   system by PyScript's `files` setting;
-- **Pyodide** gets the package's wheel, built from the checkout
-  (`python -m build --wheel --no-isolation`, in a scratch copy so concurrent
-  builds never share a `build/` folder; cached by content hash in
-  `.cache/wheels/`) and unpacked by the same setting;
+- **Pyodide** gets the package's wheel, which `pyodide build` makes from the
+  checkout (`scripts/pyodide_wheel.py`, as `make wheel` does; cached by
+  content hash in `.cache/wheels/`), unpacked by the same setting;
 - both get the glue (`docs/assets/widgets/*.py`) and preload hints for what
   the interpreter fetches as it starts.
 
@@ -22,12 +21,9 @@ ever asks the site itself.
 """
 
 import hashlib
-import os
+import importlib.util
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from . import BuildError
@@ -168,55 +164,35 @@ def _digest(paths: "list[Path]") -> str:
     return digest.hexdigest()[:16]
 
 
-def _package_sources() -> "list[Path]":
-    sources = [ROOT / "pyproject.toml", ROOT / "README.md"]
-    sources += sorted(
-        path for path in (ROOT / "decision_core").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    )
-    return [path for path in sources if path.is_file()]
+_builder: "dict[str, object]" = {}
+
+
+def _wheel_builder():
+    """`scripts/pyodide_wheel.py`, the code behind `make wheel`, loaded once by path."""
+    if "module" not in _builder:
+        spec = importlib.util.spec_from_file_location("decision_guide_pyodide_wheel",
+                                                      ROOT / "scripts" / "pyodide_wheel.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _builder["module"] = module
+    return _builder["module"]
 
 
 def build_wheel() -> "tuple[str, Path]":
-    """Build `decision_core`'s wheel from the checkout, or reuse the one built from the same sources.
+    """The wheel `pyodide build` makes from the checkout, as `make wheel` does (cached by the sources' content).
 
     Returns:
         The sources' content hash and the wheel's path (in `.cache/wheels/<hash>/`).
 
     Raises:
-        BuildError: The build failed, or made a wheel that is not pure Python.
+        BuildError: pyodide-build is missing or failed; the message says what to run.
     """
-    sources = _package_sources()
-    key = _digest(sources)
-    cache = ROOT / ".cache" / "wheels" / key
-    wheels = sorted(cache.glob("*.whl")) if cache.is_dir() else []
-    if wheels:
-        return key, wheels[0]
-    with tempfile.TemporaryDirectory(prefix="decision-core-wheel-") as scratch:
-        scratch = Path(scratch)
-        for path in sources:
-            target = scratch / path.relative_to(ROOT)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
-        out = scratch / "dist"
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(scratch)],
-            cwd=scratch, capture_output=True, text=True,
-        )
-        built = sorted(out.glob("*.whl"))
-        if result.returncode != 0 or not built:
-            raise BuildError("could not build the decision_core wheel (python -m build --wheel --no-isolation):\n"
-                             + result.stdout[-2000:] + result.stderr[-2000:])
-        if not built[0].name.endswith("-py3-none-any.whl"):
-            raise BuildError("the decision_core wheel is not pure Python: " + built[0].name)
-        tmp_cache = cache.with_name(key + ".tmp%d" % os.getpid())
-        tmp_cache.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built[0], tmp_cache / built[0].name)
-        try:
-            tmp_cache.rename(cache)
-        except OSError:  # another build got there first: theirs is the same wheel
-            shutil.rmtree(tmp_cache, ignore_errors=True)
-    return key, sorted(cache.glob("*.whl"))[0]
+    builder = _wheel_builder()
+    try:
+        wheel, _said = builder.build_wheel()
+    except builder.PyodideWheelError as error:
+        raise BuildError(str(error)) from None
+    return wheel.parent.name, wheel
 
 
 def _package_files(interpreter: str) -> "tuple[list[list[str]], list[tuple[Path, str]]]":

@@ -46,3 +46,17 @@ def test_only_widget_pages_carry_the_widget_marker(site_dir):
                     if "data-widget-page" in path.read_text(encoding="utf-8"))
     assert "quiz" in marked
     assert "framework" not in marked and "basics" not in marked
+
+
+@pytest.mark.site
+def test_pyodide_site_unpacks_the_wheel_pyodide_build_made(pyodide_site_dir):
+    """The Pyodide site's file map unpacks the wheel `pyodide build` made from the checkout, byte for byte."""
+    from sitegen.runtime import build_wheel
+
+    html = (pyodide_site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
+    settings = json.loads(re.search(r'<script id="__widget-runtime" type="application/json">(.*?)</script>',
+                                    html, re.S).group(1))
+    archives = [source for source, target in settings["files"] if target == "./*"]
+    assert len(archives) == 1 and archives[0].endswith("-py3-none-any.whl")
+    _key, built = build_wheel()
+    assert (pyodide_site_dir / archives[0]).read_bytes() == built.read_bytes()

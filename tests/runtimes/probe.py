@@ -1,5 +1,5 @@
-# Run inside MicroPython (tests/support/micropython.mjs) and Pyodide (pyodide.mjs here), and by
-# tests/test_runtimes.py under CPython: the three outputs must be equal.
+# Run inside MicroPython (tests/support/micropython.mjs, through tests/support/runtimes.py) and by
+# tests/test_runtimes.py under CPython: the two outputs must be equal. (Pyodide: tests/in_pyodide/.)
 # It reads the scenarios from SCENARIOS and prints one JSON document.
 import json
 
