@@ -141,7 +141,7 @@ def measure(context, url, origin, wait_widget, network=None):
 def run_browser(sites, runs):
     from decision_core.model.sharelink import share_url  # built by the package; no copy here
 
-    share = share_url(json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text())[1]["answers"])
+    share = share_url(json.loads((ROOT / "scenarios" / "public.json").read_text())[1]["answers"])
     pages = (
         ("home", "", None),
         ("guide page", "authorities/", None),

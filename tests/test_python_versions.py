@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
+SCENARIOS = json.loads((ROOT / "scenarios" / "public.json").read_text(encoding="utf-8"))
 
 
 def _python_311() -> "str | None":

@@ -20,7 +20,7 @@ from pytest_pyodide import run_in_pyodide
 pytestmark = pytest.mark.runtimes
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = json.loads((ROOT / "tests" / "scenarios" / "public.json").read_text(encoding="utf-8"))
+SCENARIOS = json.loads((ROOT / "scenarios" / "public.json").read_text(encoding="utf-8"))
 NPM_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
 PROJECT = ROOT / "pyproject.toml"
 
