@@ -75,7 +75,8 @@ def test_the_wheel_is_pure_python_and_holds_the_checkouts_package(made_wheel):
         package = {name: archive.read(name) for name in names if name.startswith("decision_core/")}
         metadata = next(archive.read(name).decode() for name in names if name.endswith(".dist-info/METADATA"))
     checkout = {path.relative_to(ROOT).as_posix(): path.read_bytes()
-                for path in sorted((ROOT / "decision_core").iterdir()) if path.is_file()}
+                for path in sorted((ROOT / "decision_core").rglob("*"))
+                if path.is_file() and "__pycache__" not in path.parts}
     assert package == checkout
     assert "Name: decision-core" in metadata.splitlines()
     assert "Requires-Python: >=3.11" in metadata.splitlines()
