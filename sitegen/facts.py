@@ -83,12 +83,14 @@ class FactsReport:
                 for fact in self.expired]
 
 
-def _date(text: str) -> date:
+def parse_date(text: str) -> date:
+    """An ISO date (`2027-01-14`) as a `date`; `ValueError` when it is not one."""
     year, month, day = (int(part) for part in text.split("-"))
     return date(year, month, day)
 
 
-def _months_later(day: date, months: int) -> date:
+def months_later(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day (31 January + 1: 28 February)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     for last in (day.day, 30, 29, 28):
@@ -115,15 +117,15 @@ def check_facts(facts: "Iterable[Fact]", today: date, max_age_days: int = MAX_AG
     """
     report = FactsReport(today, max_age_days)
     for fact in facts:
-        age = (today - _date(fact.checked)).days
+        age = (today - parse_date(fact.checked)).days
         if age > max_age_days:
             report.stale.append((fact, age))
-        if fact.ends and _date(fact.ends) < today:
+        if fact.ends and parse_date(fact.ends) < today:
             report.expired.append(fact)
     if default is not None:
-        horizon_end = _months_later(today, horizon_months)
+        horizon_end = months_later(today, horizon_months)
         for fact in default.facts():
-            if fact.ends and today <= _date(fact.ends) <= horizon_end:
+            if fact.ends and today <= parse_date(fact.ends) <= horizon_end:
                 report.ending_defaults.append(fact)
     return report
 
@@ -144,7 +146,7 @@ def settings(environ: "Mapping[str, str]") -> "tuple[date, int]":
     age = MAX_AGE_DAYS
     try:
         if environ.get("FACTS_TODAY"):
-            today = _date(environ["FACTS_TODAY"])
+            today = parse_date(environ["FACTS_TODAY"])
         if environ.get("FACTS_MAX_AGE_DAYS"):
             age = int(environ["FACTS_MAX_AGE_DAYS"])
     except ValueError:

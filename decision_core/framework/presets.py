@@ -159,9 +159,9 @@ class FineTuningRoute:
 
 PRESET_INPUT_IDS: "tuple[str, ...]" = (
     "base_input_usd_per_1m", "base_cached_input_usd_per_1m", "base_cache_write_usd_per_1m",
-    "base_output_usd_per_1m", "context_window_tokens", "long_prompt_tokens", "long_prompt_input_multiplier",
-    "long_prompt_output_multiplier", "fine_tuned_input_usd_per_1m", "fine_tuned_output_usd_per_1m",
-    "hosting_usd_per_hour", "training_usd_per_1m",
+    "base_output_usd_per_1m", "fine_tuned_input_usd_per_1m", "fine_tuned_output_usd_per_1m",
+    "hosting_usd_per_hour", "training_usd_per_1m", "context_window_tokens", "long_prompt_tokens",
+    "long_prompt_input_multiplier", "long_prompt_output_multiplier",
 )
 """The cost inputs a preset fills, in the calculator's order; the others keep their values."""
 
@@ -222,14 +222,14 @@ class Preset:
             ("base_cached_input_usd_per_1m", model.cached_input_usd, model_fact),
             ("base_cache_write_usd_per_1m", model.cache_write_usd, model_fact),
             ("base_output_usd_per_1m", model.output_usd, model_fact),
-            ("context_window_tokens", model.context_tokens, model_fact),
-            ("long_prompt_tokens", model.long_prompt_tokens, model_fact),
-            ("long_prompt_input_multiplier", model.long_input_multiplier, model_fact),
-            ("long_prompt_output_multiplier", model.long_output_multiplier, model_fact),
             ("fine_tuned_input_usd_per_1m", route.input_usd, get_fact(route.price_fact)),
             ("fine_tuned_output_usd_per_1m", route.output_usd, get_fact(route.price_fact)),
             ("hosting_usd_per_hour", route.hosting_usd_per_hour, get_fact(route.hosting_fact)),
             ("training_usd_per_1m", route.training_usd_per_1m, get_fact(route.training_fact)),
+            ("context_window_tokens", model.context_tokens, model_fact),
+            ("long_prompt_tokens", model.long_prompt_tokens, model_fact),
+            ("long_prompt_input_multiplier", model.long_input_multiplier, model_fact),
+            ("long_prompt_output_multiplier", model.long_output_multiplier, model_fact),
         )
 
     def values(self) -> "tuple[tuple[str, float | int | None], ...]":
