@@ -14,19 +14,6 @@ def _reasons(**changes):
     return [reason.text for reason in recommend(dict(BASE, **changes)).reasons]
 
 
-@pytest.fixture
-def break_even_line(monkeypatch):
-    """A break-even volume of 91,000 a day: today's default prices have none (`high-volume` is None)."""
-    from decision_core.framework.rules import Threshold
-    from decision_core.model import advice, engine, thresholds
-
-    def threshold(threshold_id):
-        if threshold_id == "high-volume":
-            return Threshold("high-volume", 91000, "queries/day", "A break-even line.", "test", "2026-11")
-        return thresholds.threshold(threshold_id)
-
-    monkeypatch.setattr(engine, "threshold", threshold)
-    monkeypatch.setattr(advice, "threshold", threshold)
 
 
 def test_reason_and_caveat_links_come_from_their_section():

@@ -610,6 +610,7 @@ def test_curves_meet_at_the_horizon_at_the_break_even_volume(inputs):
         assert tuned == pytest.approx(rag, rel=1e-6, abs=1e-6)
 
 
+@settings(deadline=None)  # several comparisons per example; a loaded machine is slow
 @given(valid_inputs())
 def test_the_cached_prompt_is_possible_exactly_when_it_fits_the_context_window(inputs):
     """The cached prompt can be built if and only if the window is known and holds the knowledge base and prompt."""
@@ -622,6 +623,7 @@ def test_the_cached_prompt_is_possible_exactly_when_it_fits_the_context_window(i
         assert comparison.cheapest != "long-context" and comparison.retrieval_break_even_queries_per_day is None
 
 
+@settings(deadline=None)  # several comparisons per example; a loaded machine is slow
 @given(valid_inputs(), st.floats(0, 1), st.floats(0, 1))
 def test_a_bigger_knowledge_base_never_makes_the_cached_prompt_cheaper(inputs, share_a, share_b):
     """Within the context window, more knowledge never costs less to keep in the prompt."""
@@ -635,6 +637,7 @@ def test_a_bigger_knowledge_base_never_makes_the_cached_prompt_cheaper(inputs, s
     assert costs[0].total_usd <= costs[1].total_usd * (1 + 1e-9) + 1e-9
 
 
+@settings(deadline=None)  # several comparisons per example; a loaded machine is slow
 @given(valid_inputs())
 def test_retrieval_and_the_cached_prompt_cost_the_same_at_their_break_even_volume(inputs):
     """At the volume where retrieval becomes cheaper, the cached prompt and RAG cost the same at the horizon."""
@@ -647,6 +650,7 @@ def test_retrieval_and_the_cached_prompt_cost_the_same_at_their_break_even_volum
         comparison.rag.cost_at(month, volume), rel=1e-6, abs=1e-6)
 
 
+@settings(deadline=None)  # several comparisons per example; a loaded machine is slow
 @given(valid_inputs())
 def test_retrieval_is_cheaper_just_above_the_knowledge_size_found(inputs):
     """Just above `retrieval_cheaper_above_tokens` (and within the window) RAG costs less than the cached prompt."""

@@ -1,6 +1,5 @@
 """The facts-expiry check: stale facts warn, expired ones fail the strict build naming the fact (fixed "today")."""
 
-import importlib.util
 import os
 import pathlib
 import subprocess
@@ -85,25 +84,6 @@ def test_today_and_the_age_come_from_the_environment_when_set():
     assert settings({})[1] == MAX_AGE_DAYS
     with pytest.raises(BuildError, match="FACTS_TODAY must be an ISO date"):
         settings({"FACTS_TODAY": "next week"})
-
-
-@pytest.fixture(scope="module")
-def hook():
-    """sitegen/mkdocs_hook.py, imported as MkDocs imports it (by path)."""
-    spec = importlib.util.spec_from_file_location("decision_guide_facts_hook", ROOT / "sitegen" / "mkdocs_hook.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_hook_fails_a_strict_build_on_an_expired_fact_and_lets_others_go_on(hook, monkeypatch):
-    """Strict: a PluginError naming the fact; not strict: the build goes on (with a warning)."""
-    from mkdocs.exceptions import PluginError
-
-    monkeypatch.setenv("FACTS_TODAY", "2027-01-15")
-    with pytest.raises(PluginError, match="openai-gpt-4-1-mini-shutdown"):
-        hook._check_facts({"strict": True})
-    hook._check_facts({"strict": False})
 
 
 def test_the_strict_build_stops_on_an_expired_fact_naming_it(tmp_path):
