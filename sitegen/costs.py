@@ -286,7 +286,7 @@ def availability_html(routes: "Iterable[FineTuningRoute]", closed: "Iterable[tup
     ]
     for route in routes:
         fact = get_fact(route.open_fact)
-        who = ("Existing customers only. " if route.legacy else "Any customer. ") + fact.text
+        who = ("Existing customers only. " if route.legacy else "") + fact.text
         training = "until " + _date(route.training_until) if route.training_until else "no end date announced"
         serving = "until " + _date(route.serving_until) if route.serving_until else "no end date announced"
         lines.append('<tr id="availability-%s"><th scope="row">%s</th><td data-label="Who can use it">%s%s</td>'

@@ -77,7 +77,8 @@ def test_availability_lists_each_route_and_the_providers_that_stopped():
     """Who can use each route and until when, then Anthropic and Cohere with no one."""
     closed = [(provider, get_fact(fact_id)) for provider, fact_id in CLOSED]
     words = _text(costs.availability_html(ROUTES, closed))
-    assert "Google Vertex AI Any customer." in words
+    assert "Google Vertex AI Google Vertex AI (now branded Gemini Enterprise Agent Platform) offers supervised" in words
+    assert "to any customer." in words
     assert "OpenAI Existing customers only." in words and "until 2027-01-06 until 2027-01-14" in words
     assert "Microsoft Foundry (Azure OpenAI)" in words and "until 2027-04-14 until 2027-10-14" in words
     assert "Anthropic (Claude) No one." in words and "Cohere No one." in words
