@@ -247,7 +247,7 @@ def valid_values(draw):
 
 
 @given(valid_values())
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 def test_every_valid_state_round_trips(values):
     """Whatever the valid inputs, decoding the encoded state gives the same inputs."""
     state = encode_calculator_state(values)
@@ -329,7 +329,7 @@ def test_decode_refuses_what_is_not_text(query):
 
 
 @given(st.text(max_size=300))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_garbage_only_ever_raises_decision_error(query):
     """Any text at all either decodes to valid inputs or raises a DecisionError."""
     try:
@@ -343,7 +343,7 @@ def test_garbage_only_ever_raises_decision_error(query):
                                           + ["fine_tuned_pricing", "corpus_tokens"]),
                           st.text(alphabet="0123456789.e+-%ABCDEFabcdefhostedpr", max_size=12)),
                 max_size=8))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_plausible_garbage_only_ever_raises_decision_error(pairs):
     """Known keys with near-miss values decode to valid inputs or raise a DecisionError."""
     query = "&".join(key + "=" + value for key, value in pairs)

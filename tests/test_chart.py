@@ -4,7 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decision_core.views.chart import (
@@ -297,6 +297,7 @@ def _valid_inputs():
     return st.fixed_dictionaries(fields).map(lambda values: CostInputs(**values))
 
 
+@settings(deadline=None)  # a loaded machine is slow; speed is measured by benchmarks
 @given(_valid_inputs())
 def test_any_comparison_draws_well_formed_chart_and_table(inputs):
     """For any valid inputs, the chart and the table are well-formed, with a line and a column per option."""

@@ -391,12 +391,16 @@ def _retrieval_cheaper_above_tokens(inputs: CostInputs) -> "float | None":
         return None
     horizon = inputs.horizon_months
     queries = DAYS_PER_MONTH * inputs.queries_per_day * horizon
+    rag = _option(inputs, "rag")
+    rag_now = rag.fixed_usd(horizon) + queries * rag.per_query_usd
+    # RAG's cost grows with the knowledge size only through embedding it once and re-embedding a share monthly.
+    rag_slope = inputs.embedding_usd_per_1m / _PER_M * (1 + horizon * inputs.reembed_percent_per_month / 100)
 
     def gap(knowledge: float) -> float:
         # The cached prompt's cost less RAG's, over the horizon, for a knowledge base of this size.
         per_query, monthly = _long_context_rates(inputs, knowledge)
-        rag = _option(inputs.replace(knowledge_pages=knowledge / inputs.tokens_per_page), "rag")
-        return (horizon * monthly + queries * per_query) - (rag.fixed_usd(horizon) + queries * rag.per_query_usd)
+        rag_cost = rag_now + (knowledge - inputs.knowledge_tokens) * rag_slope
+        return (horizon * monthly + queries * per_query) - rag_cost
 
     edges = [0.0]
     tier = inputs.long_prompt_tokens

@@ -379,8 +379,8 @@ def test_the_wide_chart_is_readable_on_a_desktop(browser, guide_server):
 
 
 def test_pyodide_computes_the_same_figures(browser, pyodide_server, watch):
-    """Under Pyodide, the calculator is ready, presets and typing give CPython's figures, old links open."""
-    context = browser.new_context()
+    """Under Pyodide, on a phone: an old link opens, a preset gives CPython's figures, its chart stays readable."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     try:
         page = context.new_page()
         watched = watch(page, pyodide_server.base)
@@ -393,6 +393,9 @@ def test_pyodide_computes_the_same_figures(browser, pyodide_server, watch):
         page.wait_for_function("() => location.search.startsWith('?c=2&preset=flash-lite-vertex')")
         values = dict(decode_calculator_state(page.url.split("?", 1)[1]))
         wait_summary_is(page, expected_summary(values))
+        measures = page.evaluate(_CHART_MEASURES)
+        assert measures["id"] == "calculator-chart-narrow"
+        assert measures["smallest"] >= 12 and measures["overlaps"] == []
         watched.assert_clean()
     finally:
         context.close()
