@@ -5,7 +5,7 @@ The package is built in layers, and each imports only the layers below it:
 | layer | holds |
 |---|---|
 | `decision_core.base` | errors, the one formatter (`format`), query strings (`query`) |
-| `decision_core.framework` | the framework as data: `questions`, `rules` (criteria, outcomes, thresholds), `sections` (the link contract), `cost_inputs` |
+| `decision_core.framework` | the framework as data: `questions`, `rules` (criteria, outcomes, thresholds), `sections` (the link contract), `facts` (stale-able figures with their dates), `presets` (base models and fine-tuning routes), `cost_inputs` |
 | `decision_core.model` | `answers` and their validation, the `engine` and its `advice`, the decision table's `tally`, the cost model (`cost_values`, `costs`, derived `thresholds`), the link codecs (`sharelink`, `calculator_link`) |
 | `decision_core.views` | the HTML the build writes and the browser writes again: `quiz`, `calculator`, `chart` |
 | `decision_core.cli` | an edge: the command line (`python3 -m decision_core`) |
@@ -34,6 +34,8 @@ from .base.errors import (
     UnknownSection,
 )
 from .framework.cost_inputs import COST_INPUTS, CostInput, get_cost_input
+from .framework.facts import FACTS, Fact, get_fact
+from .framework.presets import PRESETS, Preset, get_preset
 from .framework.questions import FIELDS, QUESTIONS, Field, Option, Question, get_field, get_question
 from .framework.rules import (
     CRITERIA,
@@ -68,7 +70,9 @@ __all__ = [
     "CostItem",
     "Criterion",
     "DecisionError",
+    "FACTS",
     "FIELDS",
+    "Fact",
     "Field",
     "InvalidAnswers",
     "InvalidCostInputs",
@@ -77,6 +81,8 @@ __all__ = [
     "Option",
     "OptionCost",
     "Outcome",
+    "PRESETS",
+    "Preset",
     "Problem",
     "QUESTIONS",
     "Question",
@@ -99,8 +105,10 @@ __all__ = [
     "encode_calculator_state",
     "get_cost_input",
     "get_criterion",
+    "get_fact",
     "get_field",
     "get_outcome",
+    "get_preset",
     "get_question",
     "get_section",
     "get_threshold",

@@ -167,10 +167,62 @@ def _cost_chart(context: Context) -> str:
 
     comparison = compare()
     return cost_chart_html(
-        cost_chart_svg(comparison), cost_table_html(comparison),
+        cost_chart_svg(comparison) + "\n" + cost_chart_svg(comparison, chart_id="cost-chart-narrow", layout="narrow"),
+        cost_table_html(comparison),
         "Cumulative cost of each approach over time with the default inputs; "
         "the table below gives the same figures.",
     )
+
+
+def _cost_presets(context: Context) -> str:
+    from decision_core.framework.presets import DEFAULT_PRESET_ID, PRESETS
+
+    from .costs import presets_html
+
+    return presets_html(PRESETS, DEFAULT_PRESET_ID)
+
+
+def _cost_worked_figures(context: Context) -> str:
+    from decision_core.model.costs import compare
+
+    from .costs import worked_figures_html
+
+    return worked_figures_html(compare())
+
+
+def _cost_break_even(context: Context) -> str:
+    from decision_core.framework.presets import PRESETS
+    from decision_core.model.costs import compare
+
+    from .costs import break_even_html
+
+    return break_even_html(compare(), PRESETS, compare)
+
+
+def _cost_cached_prompt(context: Context) -> str:
+    from decision_core.model.costs import compare
+    from decision_core.model.thresholds import threshold
+
+    from .costs import cached_prompt_html
+
+    return cached_prompt_html(compare(), threshold("small-knowledge-base"), compare)
+
+
+def _fine_tuning_availability(context: Context) -> str:
+    from decision_core.framework.facts import get_fact
+    from decision_core.framework.presets import CLOSED, ROUTES
+
+    from .costs import availability_html
+
+    return availability_html(ROUTES, [(provider, get_fact(fact_id)) for provider, fact_id in CLOSED])
+
+
+def _facts(context: Context) -> str:
+    from decision_core.framework.facts import FACTS
+
+    from .costs import facts_html
+
+    return facts_html(FACTS)
 
 
 def _examples(context: Context) -> str:
@@ -207,6 +259,12 @@ GENERATORS: "tuple[tuple[str, Callable[[Context], str]], ...]" = (
     ("questions", _questions),
     ("cost-inputs", _cost_inputs),
     ("cost-chart", _cost_chart),
+    ("cost-presets", _cost_presets),
+    ("cost-worked-figures", _cost_worked_figures),
+    ("cost-break-even", _cost_break_even),
+    ("cost-cached-prompt", _cost_cached_prompt),
+    ("fine-tuning-availability", _fine_tuning_availability),
+    ("facts", _facts),
     ("examples", _examples),
     ("consultants", _consultants),
     ("quiz", _quiz),

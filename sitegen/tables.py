@@ -134,10 +134,12 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
         "<tbody>",
     ]
     for threshold in thresholds:
+        # A derived figure may be `None`: no volume, at today's prices (its meaning says why).
+        figure = "none" if threshold.value is None else value_with_unit(threshold.value, threshold.unit)
         lines.append(
             '<tr id="threshold-%s"><th scope="row">%s</th><td data-label="Meaning">%s</td>'
             '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(threshold.id), escape(value_with_unit(threshold.value, threshold.unit)),
+            % (escape(threshold.id), escape(figure),
                escape(threshold.text), source_html(threshold.source), escape(threshold.as_of))
         )
     lines.append("</tbody>")
@@ -215,16 +217,19 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
             for value, label in choices:
                 if value == item.default:
                     default = label
-            span = "; ".join(label for _, label in choices)
+            span = "; ".join(label for _, label in choices) if len(choices) <= 3 else "one of %d choices" % len(
+                choices)
         else:
             default = value_with_unit(item.default, item.unit)
             if item.default is None:
                 default = "empty (optional)"
             span = format_value(item.minimum) + " to " + value_with_unit(item.maximum, item.unit)
+        marking = getattr(item, "marking", "")
+        mark = ' <span class="dc-mark">%s</span>' % escape(marking) if marking else ""
         lines.append(
             '<tr id="cost-input-%s"><th scope="row">%s</th><td data-label="Default">%s</td>'
             '<td data-label="Range">%s</td><td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(item.id), escape(item.label), escape(default), escape(span),
+            % (escape(item.id), escape(item.label), escape(default) + mark, escape(span),
                source_html(item.source), escape(item.as_of))
         )
     lines.append("</tbody>")

@@ -108,3 +108,22 @@ def public_cases() -> list:
 def s01() -> dict:
     """The answers of scenario S01 (weekly-changing fees with citations: RAG)."""
     return dict(PUBLIC_CASES[0]["answers"])
+
+
+@pytest.fixture
+def break_even_line(monkeypatch):
+    """A break-even volume of 91,000 a day (the November 2026 defaults'), for the engine and its advice.
+
+    At today's default prices fine-tuning never breaks even (`high-volume` is None), so the rule that
+    volume can repay training is exercised with a line of its own.
+    """
+    from decision_core.framework.rules import Threshold
+    from decision_core.model import advice, engine, thresholds
+
+    def threshold(threshold_id):
+        if threshold_id == "high-volume":
+            return Threshold("high-volume", 91000, "queries/day", "A break-even line.", "test", "2026-11")
+        return thresholds.threshold(threshold_id)
+
+    monkeypatch.setattr(engine, "threshold", threshold)
+    monkeypatch.setattr(advice, "threshold", threshold)

@@ -14,6 +14,8 @@ def _reasons(**changes):
     return [reason.text for reason in recommend(dict(BASE, **changes)).reasons]
 
 
+
+
 def test_reason_and_caveat_links_come_from_their_section():
     """A reason or caveat built without a link gets its section's URL."""
     assert Reason("t", "need", "q2-behaviour-or-knowledge").link == "framework/#q2-behaviour-or-knowledge"
@@ -36,6 +38,7 @@ def test_reason_and_caveat_links_come_from_their_section():
     ({"latency_budget_ms": 250}, "leaves no room for a retrieval step"),
     ({"latency_budget_ms": 900}, "With a 900 ms budget"),
 ])
+@pytest.mark.usefixtures("break_even_line")
 def test_reasons_explain_the_data_budget_volume_and_latency(changes, words):
     """Reasons cite the examples, the budget, volume and latency in the client's own numbers."""
     assert any(words in text for text in _reasons(**changes))
@@ -53,6 +56,7 @@ def test_both_reasons_mention_the_budget():
     assert any("leaves room for training" in text for text in _reasons(need="both", knowledge_change="daily"))
 
 
+@pytest.mark.usefixtures("break_even_line")
 def test_rag_under_volume_explains_why_not_fine_tuning():
     """RAG at high volume says volume alone does not justify fine-tuning."""
     assert any("Volume and speed alone" in text

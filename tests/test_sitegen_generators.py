@@ -184,11 +184,13 @@ def test_questions_list_fields_and_options():
 
 
 def test_cost_inputs_table_lists_every_input():
-    """One row per cost input with default and unit, range, source and date; choices show labels."""
+    """One row per cost input with default and unit, marking, range, source and date; choices show labels."""
     html = tables.cost_inputs_html(COST_INPUTS)
     tree = Tree(html)
     assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["cost-input-" + i.id for i in COST_INPUTS]
-    assert "$0.40 per 1M tokens" in html and "Per-token premium" in html and "empty (optional)" in html
+    assert "$0.10 per 1M tokens" in html and "$0.125 per 1M tokens" in html and "empty (optional)" in html
+    assert "RAG on OpenAI gpt-6-luna vs fine-tuned Gemini 3.1 Flash-Lite" in html and "one of 8 choices" in html
+    assert '$1.50 per 1M training tokens <span class="dc-mark">unconfirmed</span>' in html
 
 
 def test_cost_inputs_escape_hostile_text():

@@ -5,9 +5,10 @@ The engine reads its numbers from `THRESHOLDS` and its outcomes from
 (`decision_core.model.tally`) are generated from `CRITERIA`. Each figure
 carries its source and an "as of" date, so the site can print them beside it.
 
-Figures that follow from the cost model, such as the volume above which a
-fine-tuned model pays for itself, are not data: the model layer computes them
-(`decision_core.model.thresholds`).
+Figures that follow from the cost model and the model presets, such as the
+volume above which a fine-tuned model pays for itself (`high-volume`) and the
+largest knowledge base a cached prompt holds (`small-knowledge-base`), are not
+data: the model layer computes them (`decision_core.model.thresholds`).
 
 Example:
     >>> get_threshold("min-examples").value
@@ -161,9 +162,6 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
     Threshold("tight-latency", 1000, "ms",
               "A response budget of a second or less leaves little room for a retrieval step.",
               "This guide's working assumption", "2026-11"),
-    Threshold("small-knowledge-base", 200000, "tokens",
-              "Below about 200,000 tokens (about 500 pages) the whole knowledge base fits in the prompt.",
-              "Anthropic, 'Introducing Contextual Retrieval' (2024-09-19)", "2026-11"),
     Threshold("training-cost-min", 500, "USD",
               "The least a fine-tuning project costs, people included (often $5,000 or more).",
               _FRAMEWORK, "2026-11"),

@@ -105,7 +105,8 @@ def _both_affordable(answers: Answers) -> bool:
 
 
 def _high_volume(answers: Answers) -> bool:
-    return answers.queries_per_day >= _threshold("high-volume")
+    volume = _threshold("high-volume")  # None: at today's prices no volume makes fine-tuning pay for itself
+    return volume is not None and answers.queries_per_day >= volume
 
 
 def _volume_repays_training(answers: Answers) -> bool:
@@ -298,7 +299,7 @@ def _candidates(answers: Answers, field: "Field") -> list:
         values = [None, 0, cost - 1, cost, both - 1, both]
     elif field.name == "queries_per_day":
         volume = _threshold("high-volume")
-        values = [0, volume - 1, volume]
+        values = [0] if volume is None else [0, volume - 1, volume]
     else:
         values = [None]
         for threshold_id in ("retrieval-latency-high", "tight-latency"):

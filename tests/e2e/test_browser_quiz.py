@@ -230,7 +230,7 @@ def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_serv
     wait_ready(page)
     link = page.locator(".quiz-result__calculator a")
     href = link.get_attribute("href")
-    assert href.startswith(guide_server.url("calculator/?c=1&"))
+    assert href.startswith(guide_server.url("calculator/?c=2&"))
     assert "queries_per_day=5000" in href and "latency_budget_ms=3000" in href
     link.click()
     page.wait_for_url(href)
