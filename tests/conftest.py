@@ -28,11 +28,14 @@ def _value_strategy(field: object) -> st.SearchStrategy:
     """Valid values of one field, biased towards the thresholds the engine decides by."""
     if field.kind == "choice":
         return st.sampled_from(field.values)
+    if field.kind == "choices":
+        return st.lists(st.sampled_from(field.values), unique=True)
     if field.kind == "boolean":
         return st.booleans()
     low = field.minimum or 0
-    near = st.sampled_from([0, 1, 99, 100, 299, 300, 301, 499, 500, 999, 1000, 1001, 4999, 5000,
-                            9999, 10000, 99999, 100000, 3000000]).filter(lambda n: n >= low)
+    near = st.sampled_from([0, 1, 99, 100, 280, 299, 300, 301, 399, 400, 401, 499, 500, 520, 650, 999, 1000,
+                            1001, 4999, 5000, 9999, 10000, 18399, 18400, 19999, 20000, 63700, 91000,
+                            99999, 100000, 118300, 3000000]).filter(lambda n: n >= low)
     numbers = st.one_of(near, st.integers(min_value=low, max_value=MAXIMUM))
     if field.kind == "number":
         numbers = st.one_of(numbers, st.floats(min_value=low, max_value=MAXIMUM, allow_nan=False))
