@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from decision_core.model.advice import Caveat, Reason, change_text, holds, resolve
 from decision_core.model.answers import validate_answers
 from decision_core.model.engine import facts_for, recommend
+from decision_core.model.thresholds import threshold
 
 BASE = {"knowledge_change": "static", "need": "behaviour", "labelled_examples": 2000, "data_quality": "high",
         "queries_per_day": 1000, "latency_budget_ms": 3000, "budget_usd": 50000, "needs_citations": False}
@@ -148,12 +149,23 @@ def test_reasoning_warns_that_it_needs_the_high_end_of_the_range():
     assert "reasoning-examples" in _ids(recommend(dict(BASE, behaviour_kinds=["reasoning"])).caveats)
 
 
-@pytest.mark.parametrize(("pages", "caveat"), [
-    (None, "knowledge-size-unknown"), (300, "knowledge-size-near-below"), (480, "knowledge-size-near-above")])
-def test_the_size_of_the_knowledge_decides_the_cached_prompt_caveat(pages, caveat):
-    """Unstated, the result says what it would need to know; near the 400-page line, it says so."""
+LINE_PAGES = threshold("small-knowledge-base").value / 500
+
+
+@pytest.mark.parametrize(("share", "caveat"), [
+    (None, "knowledge-size-unknown"), (0.85, "knowledge-size-near-below"), (1.2, "knowledge-size-near-above")])
+def test_the_size_of_the_knowledge_decides_the_cached_prompt_caveat(share, caveat):
+    """Unstated, the result says what it would need to know; within 30% of the cached-prompt line, it says the
+    client is near it."""
+    pages = None if share is None else int(LINE_PAGES * share)
     result = recommend(dict(BASE, need="knowledge", knowledge_change="weekly", knowledge_pages=pages))
     assert caveat in _ids(result.caveats)
+
+
+def test_experts_label_reasoning_at_five_to_twenty_times_the_price():
+    """Missing examples of expert reasoning are priced at an expert's rate: 80 x $5 x 5 = $2,000 to x 20 = $8,000."""
+    step = recommend(dict(BASE, labelled_examples=420, behaviour_kinds=["reasoning"])).plan[0]
+    assert "80 more would cost about $2,000 to $8,000" in step.text
 
 
 def test_a_large_catalogue_is_never_told_to_put_it_in_the_prompt():

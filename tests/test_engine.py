@@ -5,7 +5,7 @@ import pathlib
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_core.model.answers import validate_answers
@@ -23,6 +23,7 @@ from decision_core.model.engine import (
 from decision_core.base.errors import DecisionError, InvalidAnswers
 from decision_core.framework.rules import OUTCOMES
 from decision_core.framework.sections import SECTIONS, section_url
+from decision_core.model.thresholds import threshold
 
 SCENARIOS = pathlib.Path(__file__).parents[1] / "scenarios" / "public.json"
 PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
@@ -75,7 +76,8 @@ def test_new_public_scenarios_exercise_the_new_details():
     pages = [case["answers"]["knowledge_pages"] for case in PUBLIC_CASES
              if case["answers"].get("knowledge_pages") is not None]
     kinds = {kind for case in PUBLIC_CASES for kind in case["answers"].get("behaviour_kinds", [])}
-    assert min(pages) <= 400 < max(pages)
+    line = threshold("small-knowledge-base").value / 500
+    assert min(pages) <= line / 2 and max(pages) > line * 10
     assert kinds == {"tone", "format", "reasoning"}
 
 
@@ -384,7 +386,8 @@ def test_every_valid_answer_set_gets_a_linked_recommendation(answer_sets, data):
     json.dumps(result.to_dict())
 
 
-@settings(max_examples=200)
+# generating ten fields of random JSON is slow on a busy machine: not a fault of the code under test
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
 @given(data=st.data())
 def test_garbage_answers_raise_only_decision_errors(json_values, near_answer_sets, data):
     """Random JSON-like values and damaged answer sets either get a recommendation or raise InvalidAnswers."""

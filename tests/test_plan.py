@@ -8,6 +8,8 @@ from decision_core.framework.effort import APPROACHES
 from decision_core.model.costs import compare
 from decision_core.model.engine import recommend
 from decision_core.model.plan import Step, people_cost
+from decision_core.model.thresholds import threshold
+from decision_core.base.format import about
 
 BASE = {"knowledge_change": "static", "need": "behaviour", "labelled_examples": 2000, "data_quality": "high",
         "queries_per_day": 1000, "latency_budget_ms": 3000, "budget_usd": 50000, "needs_citations": False}
@@ -16,8 +18,8 @@ ENDS = {"rag": ("rag", "long-context"), "fine-tuning": ("fine-tuning",), "both":
         "prompt-first": ("prompt",)}
 """Where a plan for each outcome ends (the scenarios README)."""
 
-LINE_PAGES = 400
-"""The cached-prompt line in pages: the `small-knowledge-base` threshold (200,000 tokens) at 500 tokens a page."""
+LINE_PAGES = threshold("small-knowledge-base").value / 500
+"""The cached-prompt line in pages: the `small-knowledge-base` threshold (tokens) at 500 tokens a page."""
 
 
 def _approaches(**changes):
@@ -88,10 +90,10 @@ def test_a_both_plan_is_retrieval_now_and_fine_tuning_next_on_a_measured_signal(
 
 
 def test_a_cached_prompt_says_when_to_add_retrieval():
-    """The whole-knowledge step names the knowledge's size and moves on when it outgrows about 400 pages."""
+    """The whole-knowledge step names the knowledge's size and moves on when it outgrows the cached-prompt line."""
     first, second = recommend(dict(BASE, need="knowledge", knowledge_change="monthly", knowledge_pages=150)).plan
     assert "about 150 pages, some 75,000 tokens" in first.text
-    assert first.until.startswith("when the knowledge outgrows about 400 pages")
+    assert first.until.startswith("when the knowledge outgrows about %s pages" % about(LINE_PAGES))
     assert second.approach == "rag" and "vector database" in second.text
 
 

@@ -182,6 +182,12 @@ FIGURES: "tuple[Threshold, ...]" = (
               "Microsoft's guidance: 300 to 500 high-quality examples often beat 1,500 or more mediocre ones "
               "(it puts supervised fine-tuning at about 50 to 5,000 examples).",
               "Microsoft Learn, Azure OpenAI fine-tuning guidance (2026)", "2026-11"),
+    Threshold("expert-labelling-low", 5, "times",
+              "An expert's labelling costs at least this many times a plain example's.",
+              "Estimate used by this guide's cost model (experts: 5 to 20 times more)", "2026-11"),
+    Threshold("expert-labelling-high", 20, "times",
+              "An expert's labelling costs up to this many times a plain example's.",
+              "Estimate used by this guide's cost model (experts: 5 to 20 times more)", "2026-11"),
     Threshold("error-rate-to-train", 0.1, "share",
               "A behaviour still wrong in more than 1 answer in 10 after prompt work is worth training for.",
               _ASSUMPTION, "2026-11"),
@@ -269,7 +275,8 @@ FINDINGS: "tuple[Finding, ...]" = (
             ("not-need-knowledge", "has-examples", "quality-high", "not-enough"),
             "{n} good examples are short of the {line} or so that fine-tuning typically needs.",
             "q3-labelled-data", "untrained"),
-    Finding("examples-near-below", "labelled_examples", ("not-need-knowledge", "near-enough-below"),
+    Finding("examples-near-below", "labelled_examples",
+            ("not-need-knowledge", "near-enough-below", "not-kinds-reasoning"),
             "You are near the line: {usable} good examples against the {line} or so that fine-tuning typically "
             "needs. OpenAI's guide sees gains from 50 to 100 examples, so a trial fine-tune of one narrow task "
             "(one format, a fixed set of labels) could already pay off.", "q3-labelled-data", "training"),
@@ -283,6 +290,10 @@ FINDINGS: "tuple[Finding, ...]" = (
             "all of it people's time: a prompt baseline and a lean fine-tuning project, {ft_plan_days} "
             "person-days at about {day_rate} a day.",
             "q4-cost-latency", "untrained"),
+    Finding("budget-short-training-later", "budget_usd",
+            ("not-need-knowledge", "not-enough", "budget-stated", "short-for-training"),
+            "Your budget of {budget} would not cover fine-tuning yet either: about {ft_cost} at the least, "
+            "labelling the missing examples and people's time included.", "q4-cost-latency", "untrained"),
     Finding("budget-short-both", "budget_usd", ("need-both", "choice-rag", "affordable", "not-both-affordable"),
             "Your budget of {budget} covers one build, not retrieval, fine-tuning and an evaluation set together "
             "(about {both_cost} at the least): build retrieval first and fine-tune when the budget allows.",
@@ -369,7 +380,7 @@ CAVEATS: "tuple[CaveatRow, ...]" = (
     CaveatRow("changing-knowledge", ("choice-fine-tuning", "need-behaviour", "changes"),
               "Your knowledge changes {change_every}: keep changing facts out of the training examples and pass "
               "them in the prompt.", "q1-knowledge-change"),
-    CaveatRow("reasoning-examples", ("plan-trains", "kinds-reasoning"),
+    CaveatRow("reasoning-examples", ("not-need-knowledge", "kinds-reasoning", "not-choice-rag"),
               "Expert reasoning is the hardest behaviour to train: expect to need the high end of the example "
               "range (thousands, not hundreds), and judge the model on cases it has never seen.",
               "q3-labelled-data"),
@@ -419,7 +430,7 @@ STEP_TEXTS: "tuple[StepText, ...]" = (
              "change against.", "evaluation-set"),
     StepText("review-unchecked", "first", ("not-need-knowledge", "quality-unknown", "has-examples"),
              "Have an expert review a random sample of about {sample} of your {n} examples: if nearly all are "
-             "answers you would send today, count them as high quality.", "data-quality"),
+             "right by today's standard, count them as high quality.", "data-quality"),
     StepText("prompt-tone", "prompt", ("kinds-tone",),
              "Write the voice into the system prompt, with a handful of approved answers as examples.",
              "prompt-engineering-first"),
@@ -432,7 +443,7 @@ STEP_TEXTS: "tuple[StepText, ...]" = (
     StepText("prompt-behaviour", "prompt", ("kinds-unknown",),
              "Write the behaviour you want into the prompt, with a few approved examples.",
              "prompt-engineering-first"),
-    StepText("prompt-collect", "prompt", ("choice-prompt-first", "not-enough"),
+    StepText("prompt-collect", "prompt", ("choice-prompt-first", "not-enough", "not-awaiting-review"),
              "Log real requests and have people rate or correct the answers: that is how the {line} or so good "
              "examples a later fine-tune needs get built{labelling}.", "outcome-prompt-first"),
     StepText("long-context-prompt", "long-context", (),
@@ -462,8 +473,8 @@ STEP_TEXTS: "tuple[StepText, ...]" = (
              "prompt-only baseline on the same evaluation set.", "outcome-fine-tuning"),
     StepText("fine-tune-both", "fine-tuning", ("need-both", "choice-both"),
              "Fine-tune for the behaviour on examples that include the passages the model is given at answer "
-             "time, so it learns to use them and to ignore the irrelevant ones; retrieval keeps supplying the "
-             "changing facts.", "outcome-both"),
+             "time, so it learns to use them and to ignore the irrelevant ones; the first step keeps supplying "
+             "the changing facts.", "outcome-both"),
     StepText("fine-tune-knowledge", "fine-tuning", ("choice-fine-tuning", "not-need-behaviour"),
              "Fine-tune on question-and-answer pairs that cover the knowledge, test on questions held out from "
              "training, and keep the first step running as a fallback until the trained model matches it.",

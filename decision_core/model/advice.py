@@ -122,7 +122,7 @@ _CHANGE_EVERY = (("static", "never"), ("occasional", "a few times a year"), ("mo
 _QUALITY = (("high", "high-quality"), ("mixed", "mixed-quality"), ("low", "low-quality"),
             ("unknown", "unchecked"))
 _KIND_NOUNS = (("tone", "tone"), ("format", "a strict output format"), ("reasoning", "expert reasoning"))
-_KIND_ERRORS = (("tone", "errors of tone"), ("format", "format errors"), ("reasoning", "reasoning errors"))
+_KIND_ERRORS = (("tone", "tone"), ("format", "format"), ("reasoning", "reasoning"))
 
 
 class Facts:
@@ -258,6 +258,9 @@ CONDITIONS: "tuple[tuple[str, Callable[[Facts], bool]], ...]" = (
     ("near-training", lambda f: _budget(f) is not None and _near_above(_budget(f), f.fine_tuning_cost)),
     ("near-both", lambda f: _budget(f) is not None and _near_above(_budget(f), f.both_cost)),
     ("budget-short-first", lambda f: _budget(f) is not None and _budget(f) < f.first_step_cost),
+    ("short-for-training", lambda f: _budget(f) is not None and _budget(f) < f.fine_tuning_cost),
+    ("awaiting-review", lambda f: f.answers.data_quality == "unknown"
+     and f.answers.labelled_examples >= _t("min-examples")),
     ("volume-line-known", lambda f: f.volume_line is not None),
     ("volume-never", lambda f: f.volume_line is None),
     ("high-volume", _high_volume),
@@ -382,7 +385,13 @@ def figures(facts: Facts) -> "dict[str, str]":
     rate = get_figure("error-rate-to-train").value
     missing = max(0, _t("min-examples") - facts.usable)
     labelling = ""
-    if missing:
+    if missing and "reasoning" in a.behaviour_kinds:  # only your experts can label their reasoning
+        low, high = get_figure("expert-labelling-low").value, get_figure("expert-labelling-high").value
+        labelling = (" (labelled by your experts, at %d to %d times the %s of a plain example, %s more would "
+                     "cost about %s to %s)" % (low, high, money(_t("labelling-cost")), number(missing),
+                                              _money_line(missing * _t("labelling-cost") * low),
+                                              _money_line(missing * _t("labelling-cost") * high)))
+    elif missing:
         labelling = " (labelling %s more at about %s each would cost about %s)" % (
             number(missing), money(_t("labelling-cost")), _money_line(missing * _t("labelling-cost")))
     pages = a.knowledge_pages
@@ -393,8 +402,8 @@ def figures(facts: Facts) -> "dict[str, str]":
         "sample": number(get_figure("sample-review").value),
         "change_every": _phrase(_CHANGE_EVERY, a.knowledge_change),
         "behaviour": " (%s)" % _listed([_phrase(_KIND_NOUNS, kind) for kind in kinds], "and") if kinds else "",
-        "behaviour_errors": _listed([_phrase(_KIND_ERRORS, kind) for kind in kinds], "or")
-        or "the behaviour wrong",
+        "behaviour_errors": "errors of " + _listed([_phrase(_KIND_ERRORS, kind) for kind in kinds], "or")
+        if kinds else "the behaviour wrong",
         "error_rate": "1 answer in %d" % int(1 / rate + 0.5),
         "qpd": number(a.queries_per_day),
         "volume_line": about(facts.volume_line) if facts.volume_line is not None else "",

@@ -147,7 +147,9 @@ def _until(facts: Facts, approach: str, following: str, values: "dict[str, str]"
 def _running_cost(facts: Facts, approach: str) -> str:
     """What the step costs to run a month at the client's volume, from the cost model, or nothing."""
     if approach == "fine-tuning":
-        option = "both" if "rag" in facts.approaches and facts.choice == "both" else "fine-tuning"
+        if "long-context" in facts.approaches:
+            return ""  # the knowledge rides in a cached prompt of its own size: the cost model cannot price it
+        option = "both" if facts.choice == "both" else "fine-tuning"
     elif approach == "rag":
         option = "rag"
     else:
