@@ -40,7 +40,9 @@ def test_exported_members_come_from_the_package():
 
 @pytest.mark.parametrize("module", ["decision_core", "decision_core.framework.questions", "decision_core.model.answers",
                                     "decision_core.framework.rules", "decision_core.model.engine", "decision_core.model.sharelink",
-                                    "decision_core.framework.sections"])
+                                    "decision_core.framework.sections", "decision_core.framework.effort",
+                                    "decision_core.framework.advice_rows", "decision_core.model.advice",
+                                    "decision_core.model.plan"])
 def test_docstring_examples_run(module):
     """The examples in the docstrings (what mkdocstrings shows) give the output they claim."""
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

@@ -227,6 +227,22 @@ class Result:
     changes = ()
 
 
+def test_a_worked_example_shows_its_plan_and_what_speaks_against_it(public_cases):
+    """A real case shows its plan in order with each step's signal, its counterpoints, and only the caveats
+    that are not stated once for every case (where to fine-tune, permissions)."""
+    from decision_core.model.engine import recommend
+
+    case = [case for case in public_cases if case["id"] == "A05"][0]
+    html = examples.example_markdown(case, recommend)
+    assert '<ol class="example__plan">' in html and 'data-approach="prompt"' in html
+    assert "What speaks against it" in html and "You may already have enough" in html
+    both = [case for case in public_cases if case["id"] == "S03"][0]
+    html = examples.example_markdown(both, recommend)
+    assert html.index('data-approach="rag"') < html.index('data-approach="fine-tuning"')
+    assert "Move on when" in html
+    assert "Plan where you will fine-tune" not in html and "enforce permissions" not in html
+
+
 def test_example_has_anchor_heading_answers_and_result():
     """Heading with the section's anchor, the situation, the answers table, the engine's choice and the note."""
     scenario = {"id": "S01", "description": HOSTILE, "note": HOSTILE,

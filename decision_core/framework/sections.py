@@ -145,6 +145,18 @@ SECTIONS: "tuple[Section, ...]" = (
        "Real-time data at a million queries a day: RAG."),
     _s("example-s25", "examples/", "Example: NPC dialogue in character",
        "Static lore, 15,000 lines, 5 million a day: fine-tuning."),
+    _s("example-a01", "examples/", "Example: questions on a 120-page staff handbook",
+       "A small knowledge base: the whole handbook in a cached prompt, retrieval later: RAG."),
+    _s("example-a02", "examples/", "Example: a two-million-product catalogue",
+       "Far too large for a prompt, changing daily: RAG with hybrid search."),
+    _s("example-a03", "examples/", "Example: claim emails into strict JSON",
+       "A strict format, 300 checked examples: structured outputs first."),
+    _s("example-a04", "examples/", "Example: a tax firm's reasoning over its manual",
+       "A 150-page manual and 1,500 reviewed answers: the manual in the prompt now, fine-tuning next."),
+    _s("example-a05", "examples/", "Example: 8,000 intent labels nobody has checked",
+       "Unchecked examples: a sample review decides between prompting and fine-tuning."),
+    _s("example-a06", "examples/", "Example: case assessments in the partners' reasoning",
+       "420 approved assessments, near the line: prompt engineering first."),
 )
 """Every linkable section, in reading order."""
 
