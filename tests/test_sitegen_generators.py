@@ -170,17 +170,44 @@ def test_thresholds_link_web_sources_and_escape_everything():
     assert_no_raw_hostile_markup(html)
 
 
-def test_questions_list_fields_and_options():
-    """Each question is a section with its fields as a definition list and every option's label."""
-    html = tables.questions_html(QUESTIONS, lambda url: "../" + url)
+def test_each_question_lists_its_fields_and_options():
+    """Each question's own section lists its fields as a definition list, with every option's label and how
+    it is answered (one choice, any that apply, a number, yes or no)."""
+    html = "\n".join(tables.question_fields_html(question) for question in QUESTIONS)
     tree = Tree(html)
     assert [s["data-question"] for s in tree.tags("section")] == [q.id for q in QUESTIONS]
     assert len(tree.tags("dt")) == len(FIELDS)
     for field in FIELDS:
         for option in field.options:
             assert markup.escape(option.label) in html
-    assert 'href="../framework/#q1-knowledge-change"' in html
     assert "(optional)" in html and "A whole number, at least 0" in html and "Yes or no" in html
+    assert "Tick any that apply" in html and "Choose one" in html
+
+
+def test_plan_effort_table_prices_each_step_at_the_day_rate():
+    """One row per approach: 5 to 10 person-days of retrieval at $800 a day is $4,000 to $8,000; the day
+    rate's source and date follow the table."""
+    from decision_core.framework.effort import DAY_RATE, EFFORTS
+    from sitegen.advice_tables import effort_html
+
+    html = effort_html(EFFORTS, DAY_RATE)
+    tree = Tree(html)
+    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["effort-" + e.approach for e in EFFORTS]
+    assert "5 to 10 person-days" in html and "$4,000 to $8,000" in html
+    assert "Bureau of Labor Statistics" in html and DAY_RATE.as_of in html
+
+
+def test_advice_rows_are_listed_for_maintainers_with_their_conditions():
+    """Every finding, caveat, plan sentence and signal appears with its conditions; text is escaped."""
+    from decision_core.framework.advice_rows import CAVEATS, FINDINGS, STEP_TEXTS, UNTILS, Finding
+    from sitegen.advice_tables import advice_rows_html
+
+    hostile = Finding("x", "need", ("citations",), HOSTILE, "research", None)
+    html = advice_rows_html(FINDINGS + (hostile,), CAVEATS, STEP_TEXTS, UNTILS, lambda url: "../" + url)
+    assert_no_raw_hostile_markup(html)
+    for row in FINDINGS + CAVEATS + STEP_TEXTS + UNTILS:
+        assert "<code>%s</code>" % row.id in html
+    assert html.count("<details") == 4 and "<code>citations</code>" in html and "neutral" in html
 
 
 def test_cost_inputs_table_lists_every_input():

@@ -56,6 +56,10 @@ SECTIONS: "tuple[Section, ...]" = (
        "How fine-tuning sends a model back to school so it behaves differently."),
     _s("what-each-changes", "basics/", "What each one changes",
        "RAG changes what the model can see; fine-tuning changes the model itself."),
+    _s("knowledge-base", "basics/", "How a knowledge base is built",
+       "Documents split into chunks, embedded and stored in a vector database such as pgvector."),
+    _s("glossary", "glossary/", "Glossary",
+       "Embedding, chunk, vector database, BM25, LoRA, evaluation set and other words, in a line each."),
     # The four questions
     _s("q1-knowledge-change", "framework/", "Question 1: is the knowledge dynamic or static?",
        "Why knowledge that changes often points to retrieval."),
@@ -83,6 +87,8 @@ SECTIONS: "tuple[Section, ...]" = (
        "Why the strongest systems retrieve knowledge and fine-tune behaviour."),
     _s("outcome-prompt-first", "recommendation/", "Recommendation: prompt engineering first",
        "What to do when the need is behaviour but good examples are missing."),
+    _s("what-a-plan-costs", "recommendation/", "What a plan costs",
+       "Each step's people's time at a sourced day rate: why launch budgets must pay for building."),
     # What other authorities add: the caveats the engine raises
     _s("prompt-engineering-first", "authorities/", "Prompt engineering comes first",
        "Why vendors treat a good prompt as step zero."),
