@@ -56,10 +56,14 @@ def effort_html(efforts: "Iterable[Effort]", day_rate: "Threshold") -> str:
     return "\n".join(lines)
 
 
+def _code(text: str) -> str:
+    return "<code>%s</code>" % escape(text)
+
+
 def _conditions(when: "tuple[str, ...]") -> str:
     if not when:
         return "always"
-    return ", ".join("<code>%s</code>" % escape(name) for name in when)
+    return ", ".join(_code(name) for name in when)
 
 
 def _table(caption: str, headers: "tuple[str, ...]", rows: "list[tuple[str, ...]]") -> "list[str]":
@@ -67,7 +71,7 @@ def _table(caption: str, headers: "tuple[str, ...]", rows: "list[tuple[str, ...]
              "<thead><tr>" + "".join('<th scope="col">%s</th>' % escape(h) for h in headers) + "</tr></thead>",
              "<tbody>"]
     for row in rows:
-        cells = ['<th scope="row"><code>%s</code></th>' % row[0]]
+        cells = ['<th scope="row">%s</th>' % row[0]]
         cells += ['<td data-label="%s">%s</td>' % (escape(header), cell) for header, cell in zip(headers[1:], row[1:])]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     return lines + ["</tbody>", "</table>"]
@@ -91,15 +95,15 @@ def advice_rows_html(findings: "Iterable[object]", caveats: "Iterable[object]", 
     tables = (
         ("Findings: a reason when they favour the choice, otherwise a counterpoint",
          ("Id", "When", "Favours", "Text", "Section"),
-         [(escape(row.id), _conditions(row.when), escape(row.favours or "neutral"), escape(row.text),
+         [(_code(row.id), _conditions(row.when), escape(row.favours or "neutral"), escape(row.text),
            section_link(href, row.section, row.section)) for row in findings]),
         ("Caveats", ("Id", "When", "Text", "Section"),
-         [(escape(row.id) + (" (standard)" if row.standard else ""), _conditions(row.when), escape(row.text),
+         [(_code(row.id) + (" (standard)" if row.standard else ""), _conditions(row.when), escape(row.text),
            section_link(href, row.section, row.section)) for row in caveats]),
         ("Plan sentences, joined in this order within a step", ("Id", "Step", "When", "Text"),
-         [(escape(row.id), escape(row.step), _conditions(row.when), escape(row.text)) for row in steps]),
+         [(_code(row.id), escape(row.step), _conditions(row.when), escape(row.text)) for row in steps]),
         ("Signals that end a step", ("Id", "From, to", "When", "Text"),
-         [(escape(row.id), escape(row.step + " → " + row.next), _conditions(row.when), escape(row.text))
+         [(_code(row.id), escape(row.step + " → " + row.next), _conditions(row.when), escape(row.text))
           for row in untils]),
     )
     for caption, headers, rows in tables:

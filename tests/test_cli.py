@@ -75,7 +75,8 @@ def test_recommend_reads_a_file(monkeypatch, capsys, tmp_path):
 
 def test_incomplete_answers_exit_2_naming_each_field(monkeypatch, capsys):
     """Incomplete answers: exit 2, nothing on stdout, each missing field named on stderr."""
-    status, out, err = _run(monkeypatch, capsys, ["recommend"], json.dumps(PUBLIC_CASES[-3]["answers"]))
+    vague = [case for case in PUBLIC_CASES if case["expected"] == "error"][0]
+    status, out, err = _run(monkeypatch, capsys, ["recommend"], json.dumps(vague["answers"]))
     assert (status, out) == (2, "")
     for field in ("knowledge_change", "need", "labelled_examples", "queries_per_day"):
         assert "- " + field + ": is required" in err
@@ -141,7 +142,7 @@ def test_quiz_asks_the_size_of_the_knowledge_and_the_kinds_of_behaviour(monkeypa
     assert status == 0
     assert "About how many pages" in out and "Which behaviour must change?" in out
     assert "  Now: The whole knowledge in a cached prompt" in out
-    assert "errors of tone or reasoning errors" in out
+    assert "errors of tone or reasoning in more than 1 answer in 10" in out
     link = out.split("Share this result: ")[1].split()[0]
     assert decode_answers(link)["behaviour_kinds"] == ["tone", "reasoning"]
     assert decode_answers(link)["knowledge_pages"] == 300
