@@ -209,7 +209,7 @@ def test_module_runs_from_a_checkout_without_install():
     assert done.returncode == 0 and json.loads(done.stdout)["choice"] == "rag"
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(st.text(), st.builds(json.dumps, st.dictionaries(st.text(max_size=5), st.integers()))))
 def test_random_input_never_crashes_the_command_line(monkeypatch, capsys, text):
     """Random text on stdin exits 0 with JSON or 2 with a message: never a traceback."""
@@ -250,7 +250,7 @@ def test_a_closed_pipe_is_not_an_error(monkeypatch):
     assert main(["link"]) == 0
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(st.text(max_size=12), st.sampled_from(["1", "2", "0", "", "500", "-1", "1e999"])),
                       max_size=30))
 def test_random_replies_never_crash_the_quiz(monkeypatch, capsys, lines):

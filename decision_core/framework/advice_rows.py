@@ -188,6 +188,11 @@ FIGURES: "tuple[Threshold, ...]" = (
     Threshold("expert-labelling-high", 20, "times",
               "An expert's labelling costs up to this many times a plain example's.",
               "Estimate used by this guide's cost model (experts: 5 to 20 times more)", "2026-11"),
+    Threshold("model-first-word", 500, "ms",
+              "Below this response budget even the model's own start is at risk: hosted small models took about "
+              "0.4 to 1.4 seconds to start answering (medians, warm).",
+              "Benchmarks collected in the guide's facts: krabarena (2026), Kunal Ganglani (March 2026), Vercel AI "
+              "Gateway model pages (undated)", "2026-11"),
     Threshold("error-rate-to-train", 0.1, "share",
               "A behaviour still wrong in more than 1 answer in 10 after prompt work is worth training for.",
               _ASSUMPTION, "2026-11"),
@@ -278,8 +283,8 @@ FINDINGS: "tuple[Finding, ...]" = (
     Finding("examples-near-below", "labelled_examples",
             ("not-need-knowledge", "near-enough-below", "not-kinds-reasoning"),
             "You are near the line: {usable} good examples against the {line} or so that fine-tuning typically "
-            "needs. OpenAI's guide sees gains from 50 to 100 examples, so a trial fine-tune of one narrow task "
-            "(one format, a fixed set of labels) could already pay off.", "q3-labelled-data", "training"),
+            "needs. OpenAI's guide sees clear gains from 50 to 100 well-made examples, so a trial fine-tune, "
+            "measured against the prompt-only baseline, could already pay off.", "q3-labelled-data", "training"),
     Finding("examples-unchecked-enough", "data_quality",
             ("not-need-knowledge", "quality-unknown", "count-would-be-enough"),
             "You may already have enough: if a sample review finds your {n} examples consistent, they clear the "
@@ -355,8 +360,8 @@ FINDINGS: "tuple[Finding, ...]" = (
             "Your {latency} ms budget leaves no room for a retrieval step, which alone takes {r_low} to {r_high} "
             "ms.", "retrieval-latency", "fine-tuning"),
     Finding("latency-tight", "latency_budget_ms", ("choice-fine-tuning", "tight-latency", "not-breaks-latency"),
-            "With a {latency} ms budget, a model that needs no retrieval step is the easier way to answer in "
-            "time.", "retrieval-latency", "fine-tuning"),
+            "Within a budget of {latency} ms, a model that needs no retrieval step is the easier way to answer "
+            "in time.", "retrieval-latency", "fine-tuning"),
     Finding("latency-squeezes-retrieval", "latency_budget_ms", ("retrieves-choice", "breaks-latency"),
             "Your {latency} ms budget leaves little room for a retrieval step, which alone takes {r_low} to "
             "{r_high} ms.", "retrieval-latency", "fine-tuning"),
@@ -411,6 +416,10 @@ CAVEATS: "tuple[CaveatRow, ...]" = (
               "Retrieval adds about {r_low} to {r_high} ms before the model reads the extra context: within "
               "{latency} ms, use a fast lookup and a small model, and measure the slowest responses.",
               "retrieval-latency"),
+    CaveatRow("model-latency", ("model-latency",),
+              "Hosted small models took about 0.4 to 1.4 seconds to start answering in 2026 measurements, before "
+              "any retrieval: within {latency} ms, measure your model's time to the first word before anything "
+              "else, and consider a small model you host yourself.", "retrieval-latency"),
     CaveatRow("long-prompt-latency", ("plan-long-context", "tight-latency"),
               "A long prompt takes time to read even when it is cached: measure the time to the first word "
               "against your {latency} ms before you rely on it.", "long-context"),
@@ -465,7 +474,7 @@ STEP_TEXTS: "tuple[StepText, ...]" = (
     StepText("retrieval-behaviour", "first-retrieval", ("need-both",),
              "Carry the behaviour in the prompt for now, with instructions and a few approved examples.",
              "prompt-engineering-first"),
-    StepText("retrieval-collect", "first-retrieval", ("need-both", "not-enough"),
+    StepText("retrieval-collect", "first-retrieval", ("need-both", "not-enough", "not-awaiting-review"),
              "Collect and check examples as you go: a later fine-tune needs about {line} good ones.",
              "q3-labelled-data"),
     StepText("fine-tune-behaviour", "fine-tuning", ("need-behaviour",),

@@ -133,7 +133,8 @@ OUTCOMES: "tuple[Outcome, ...]" = (
             "Look the knowledge up at answer time: ship in weeks, then learn from real questions.",
             "outcome-rag", "RAG"),
     Outcome("fine-tuning", "Fine-tune",
-            "Train the model on your examples so it behaves the way you need, without a retrieval step.",
+            "Train a model on your examples so it does what you need without long instructions or a retrieval "
+            "step.",
             "outcome-fine-tuning", "fine-tuning"),
     Outcome("both", "Combine RAG and fine-tuning",
             "Build retrieval first and ship it; add fine-tuning for the behaviour once your evaluation set shows "

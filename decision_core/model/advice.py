@@ -134,7 +134,7 @@ class Facts:
 
     __slots__ = ("answers", "choice", "usable", "enough", "affordable", "both_affordable",
                  "fine_tuning_cost", "both_cost", "volume_line", "knowledge_line_pages", "approaches",
-                 "first_step_cost")
+                 "first_step_cost", "_figures")
 
     answers: Answers
     """The validated answers."""
@@ -176,6 +176,7 @@ class Facts:
         self.knowledge_line_pages = knowledge_line_pages
         self.approaches = ()
         self.first_step_cost = 0.0
+        self._figures = None  # (approaches, figures), worked out once per plan
 
     def __repr__(self) -> str:
         return "Facts(%r)" % (self.choice,)
@@ -270,6 +271,8 @@ CONDITIONS: "tuple[tuple[str, Callable[[Facts], bool]], ...]" = (
     ("volume-matters", _volume_matters),
     ("busy-or-fast", lambda f: _high_volume(f) or _tight(f)),
     ("tight-latency", _tight),
+    ("model-latency", lambda f: f.answers.latency_budget_ms is not None
+     and f.answers.latency_budget_ms <= get_figure("model-first-word").value),
     ("breaks-latency", _breaks),
     ("retrieves-choice", lambda f: f.choice in ("rag", "both")),
     ("trains-choice", lambda f: f.choice in ("fine-tuning", "both")),
@@ -290,6 +293,9 @@ _FAMILIES = (("choice-", lambda f: (f.choice,)), ("need-", lambda f: (f.answers.
              ("quality-", lambda f: (f.answers.data_quality,)), ("kinds-", lambda f: f.answers.behaviour_kinds))
 
 
+_BY_NAME = dict(CONDITIONS)  # looked up by name only: the order of a dict does not matter here
+
+
 def holds(facts: Facts, name: str) -> bool:
     """Tell whether one named condition holds for a case.
 
@@ -306,9 +312,9 @@ def holds(facts: Facts, name: str) -> bool:
     """
     if name.startswith("not-"):
         return not holds(facts, name[4:])
-    for known, test in CONDITIONS:
-        if known == name:
-            return bool(test(facts))
+    test = _BY_NAME.get(name)
+    if test is not None:
+        return bool(test(facts))
     for prefix, values in _FAMILIES:
         if name.startswith(prefix):
             return name[len(prefix):] in values(facts)
@@ -372,6 +378,8 @@ def figures(facts: Facts) -> "dict[str, str]":
     Returns:
         Text for every placeholder (`{qpd}`, `{line}`, `{behaviour}`...).
     """
+    if facts._figures is not None and facts._figures[0] == facts.approaches:
+        return facts._figures[1]
     a = facts.answers
     quality = _phrase(_QUALITY, a.data_quality)
     n, usable, line = number(a.labelled_examples), number(facts.usable), about(_t("min-examples"))
@@ -422,6 +430,7 @@ def figures(facts: Facts) -> "dict[str, str]":
         "ft_end": str(_t("openai-fine-tuning-end")), "retire": str(_t("base-model-retirement")),
         "retrain": number(_t("retraining-months")),
     }
+    facts._figures = (facts.approaches, values)
     return values
 
 

@@ -393,6 +393,14 @@ def _candidates(answers: Answers) -> "list[tuple[str, object, str, str, str]]":
     return tries
 
 
+def _changed(answers: Answers, field: str, value: object) -> Answers:
+    """The answers with one field changed to a value the candidates make valid (no need to validate again)."""
+    values = {}
+    for name, current in answers.items():
+        values[name] = value if name == field else current
+    return Answers(**values)
+
+
 def _possible_changes(answers: Answers, choice: str) -> "tuple[Change, ...]":
     """The few single-answer changes that lead elsewhere and matter, most decisive first."""
     found = []
@@ -400,7 +408,7 @@ def _possible_changes(answers: Answers, choice: str) -> "tuple[Change, ...]":
     for position, (field, value, kind, words, line) in enumerate(_candidates(answers)):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
             continue
-        other = decide(answers.replace(**{field: value}))
+        other = decide(_changed(answers, field, value))
         rank = _rank(field, kind, getattr(answers, field), value)
         if other == choice or rank > MAX_CHANGE_RANK:
             continue

@@ -29,6 +29,7 @@ from ..base.errors import DecisionError
 from ..base.format import about, money, number
 from ..framework.advice_rows import STEP_LABELS, STEP_TEXTS, UNTILS
 from ..framework.effort import DAY_RATE, get_effort
+from ..framework.questions import TOKENS_PER_PAGE
 from ..framework.sections import section_url
 from .advice import Facts, applies, figures
 from .costs import compare
@@ -154,14 +155,17 @@ def _running_cost(facts: Facts, approach: str) -> str:
         option = "rag"
     else:
         return ""  # prompt work runs on the model in use; a cached prompt's cost depends on its size
-    volume = facts.answers.queries_per_day
+    volume, pages = facts.answers.queries_per_day, facts.answers.knowledge_pages
+    inputs = {"queries_per_day": volume}
+    if pages is not None and option != "fine-tuning":
+        inputs["corpus_tokens"] = max(pages * TOKENS_PER_PAGE, 1)  # the knowledge base the index embeds
     try:
-        costs = compare({"queries_per_day": volume}).option(option)
-    except DecisionError:  # a volume beyond the cost model's range
+        costs = compare(inputs).option(option)
+    except DecisionError:  # a volume or size beyond the cost model's range, or an input it no longer has
         return ""
     monthly = costs.monthly_usd + costs.per_query_usd * volume * 30
-    return "; then about $%s a month to run at %s requests a day (the cost model's default prices)" % (
-        about(monthly), number(volume))
+    return ("; then about $%s a month to run at %s requests a day, at the cost model's default prices and "
+            "request size" % (about(monthly), number(volume)))
 
 
 def plan_for(facts: Facts) -> "tuple[Step, ...]":
