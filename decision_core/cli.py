@@ -152,7 +152,7 @@ def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
 def _print_recommendation(result: "Recommendation", base: str, write: "Callable[[str], object]") -> None:
     write("")
     write("Recommendation: " + result.outcome.title)
-    write(result.headline)
+    write(result.outcome.summary)
     write("Read more: " + base + result.link)
     write("")
     write("The plan:")

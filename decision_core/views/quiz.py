@@ -358,7 +358,7 @@ def _linked(text: str, link: str, section: str, base_url: str) -> str:
 
 
 def render_plan(recommendation: "Recommendation", base_url: str = "") -> str:
-    """Return the plan as a short timeline: one item per step, `Now`, `Next`, `Later`.
+    """Return the plan as a short timeline (`Now: … → Next: …`), then one item per step.
 
     Each step gives its name, how long it takes, what to do, what it costs,
     and the signal that moves the client on.
@@ -368,10 +368,14 @@ def render_plan(recommendation: "Recommendation", base_url: str = "") -> str:
         base_url: The prefix that makes a site-relative URL work from the page.
 
     Returns:
-        An `<ol class="quiz-result__plan">` whose items carry `data-approach`.
+        A `<p class="quiz-result__timeline">` and an `<ol class="quiz-result__plan">` whose items carry
+        `data-approach`.
     """
     steps = []
+    summary = []
     for step in recommendation.plan:
+        summary.append('<span class="quiz-result__timeline-step"><strong>%s:</strong> %s</span>'
+                       % (_e(step.label), _e(step.title)))
         until = ""
         if step.until:
             until = '<p class="quiz-result__until"><strong>Move on</strong> %s.</p>' % _e(step.until)
@@ -384,7 +388,9 @@ def render_plan(recommendation: "Recommendation", base_url: str = "") -> str:
             % (_e(step.approach), _e(step.label), _e(step.title), _e(step.time),
                _linked(step.text, step.link, step.section, base_url), _e(step.cost), until)
         )
-    return '<ol class="quiz-result__plan">%s</ol>' % _join(steps)
+    timeline = '<span class="quiz-result__arrow" aria-hidden="true"> → </span>'.join(summary)
+    return ('<p class="quiz-result__timeline">%s</p><ol class="quiz-result__plan">%s</ol>'
+            % (timeline, _join(steps)))
 
 
 def render_result(recommendation: "Recommendation", base_url: str = "", share_url: str = "",
@@ -414,7 +420,7 @@ def render_result(recommendation: "Recommendation", base_url: str = "", share_ur
         '<p class="quiz-result__choice"><span class="quiz-result__label">We recommend:</span> '
         "<strong>%s</strong></p>" % _e(outcome.title),
         '<p class="quiz-result__headline">%s <a href="%s">More on this recommendation</a></p>'
-        % (_e(recommendation.headline), _e(_href(base_url, recommendation.link))),
+        % (_e(outcome.summary), _e(_href(base_url, recommendation.link))),
     ]
     if recommendation.plan:
         parts.append("<h3>Your plan</h3>" + render_plan(recommendation, base_url))
