@@ -19,16 +19,19 @@ if TYPE_CHECKING:
     from decision_core.framework.rules import Threshold
 
 
-def effort_html(efforts: "Iterable[Effort]", day_rate: "Threshold") -> str:
+def effort_html(efforts: "Iterable[Effort]", day_rate: "Threshold",
+                least: "Iterable[tuple[str, float]]" = ()) -> str:
     """What each step of a plan takes: person-days, calendar time and cost at the day rate, with sources.
 
     Args:
         efforts: `effort.EFFORTS`.
         day_rate: `effort.DAY_RATE`.
+        least: `(outcome name, dollars)` pairs: the lean people's cost a launch budget must cover before the
+            engine recommends that outcome (`model.plan.least_people_cost`).
 
     Returns:
         A `<table class="dc-table dc-table--stack effort">` with one row per approach, then a sentence on
-        the day rate and its source.
+        the day rate and its source, then one on the budget lines.
     """
     lines = [
         '<table class="dc-table dc-table--stack effort">',
@@ -53,6 +56,11 @@ def effort_html(efforts: "Iterable[Effort]", day_rate: "Threshold") -> str:
               '<p class="effort__day-rate"><strong>The day rate, %s.</strong> %s Source: %s (checked %s).</p>'
               % (escape(value_with_unit(day_rate.value, day_rate.unit)), escape(day_rate.text),
                  source_html(day_rate.source), escape(day_rate.as_of))]
+    lines_text = ["about %s for %s" % (format.money(amount), name) for name, amount in least]
+    if lines_text:
+        lines.append('<p class="effort__budget-lines">So a launch budget must cover, at the lean end, %s, '
+                     "before the quiz recommends it; below that, it recommends the cheaper path now and says "
+                     "what the budget would need.</p>" % escape(" and ".join(lines_text)))
     return "\n".join(lines)
 
 

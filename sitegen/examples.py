@@ -79,9 +79,9 @@ def _plan(steps: "Iterable[object]", href: "Callable[[str], str]") -> "list[str]
         return []
     items = []
     for step in steps:
-        until = ' <span class="example__until">Move on %s.</span>' % escape(step.until) if step.until else ""
-        items.append('<li data-approach="%s"><strong>%s: %s</strong> (%s). %s %s <span class="example__cost">'
-                     "Cost: %s.</span>%s</li>"
+        until = '<p class="example__until"><em>Move on %s.</em></p>' % escape(step.until) if step.until else ""
+        items.append('<li data-approach="%s"><p><strong>%s: %s</strong> (%s)</p><p>%s %s</p>'
+                     '<p class="example__cost">Cost: %s.</p>%s</li>'
                      % (escape(step.approach), escape(step.label), escape(step.title), escape(step.time),
                         escape(step.text), section_link(href, step.section, "Why?", True), escape(step.cost),
                         until))
@@ -138,7 +138,7 @@ def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
         outcome = get_outcome(choice)
         parts.append('<p class="admonition-title">The engine recommends: %s</p>'
                      % section_link(href, outcome.section, outcome.title))
-        parts.append("<p>%s</p>" % escape(result.headline))
+        parts.append("<p>%s</p>" % escape(getattr(outcome, "summary", None) or result.headline))
         parts.extend(_plan(getattr(result, "plan", ()), href))
         parts.extend(_list("Why", result.reasons, href))
         parts.extend(_list("What speaks against it", getattr(result, "counterpoints", ()), href))

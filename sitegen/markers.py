@@ -156,10 +156,13 @@ def _question(question_id: str) -> "Callable[[Context], str]":
 
 def _plan_effort(context: Context) -> str:
     from decision_core.framework.effort import DAY_RATE, EFFORTS
+    from decision_core.model.plan import least_people_cost
 
     from .advice_tables import effort_html
 
-    return effort_html(EFFORTS, DAY_RATE)
+    return effort_html(EFFORTS, DAY_RATE, (
+        ("fine-tuning (a prompt baseline, then fine-tuning)", least_people_cost("fine-tuning")),
+        ("retrieval followed by fine-tuning", least_people_cost("both"))))
 
 
 def _advice_rows(context: Context) -> str:

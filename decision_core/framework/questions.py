@@ -226,10 +226,10 @@ _LATENCY_BUDGET_MS = Field(
     question="q4",
 )
 _KNOWLEDGE_PAGES = Field(
-    "knowledge_pages", "About how many pages does that knowledge fill?", "integer",
+    "knowledge_pages", "About how many pages does the knowledge fill?", "integer",
     required=False, default=None, minimum=0, maximum=MAXIMUM, nullable=True,
-    help="Everything the model must draw on, counted as printed pages (a page is about 500 tokens). "
-         "A rough figure is fine; leave empty if you do not know.",
+    help="Everything the model must draw on, as printed pages: a 40-page policy, a shelf of manuals, "
+         "a catalogue of millions of items. A rough figure is fine; leave it empty if you do not know.",
     question="q2",
 )
 _BEHAVIOUR_KINDS = Field(

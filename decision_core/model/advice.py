@@ -363,6 +363,10 @@ def _money_line(amount: float) -> str:
     return "$" + about(amount)
 
 
+def _labelling_cost(facts: Facts) -> float:
+    return max(0, _t("min-examples") - facts.usable) * _t("labelling-cost")
+
+
 def _days(approach: str) -> str:
     """`3 to 5 person-days`."""
     effort = get_effort(approach)
@@ -421,7 +425,7 @@ def figures(facts: Facts) -> "dict[str, str]":
         "budget_days": plural(int(a.budget_usd / DAY_RATE.value), "person-day")
         if a.budget_usd is not None else "",
         "ft_cost": _money_line(facts.fine_tuning_cost), "both_cost": _money_line(facts.both_cost),
-        "ft_plan_days": number(get_effort("prompt").low_days + get_effort("fine-tuning").low_days), "first_days": _days(facts.approaches[0]) if facts.approaches else "",
+        "ft_plan_days": number(int(facts.fine_tuning_cost - _labelling_cost(facts)) // DAY_RATE.value), "first_days": _days(facts.approaches[0]) if facts.approaches else "",
         "day_rate": money(DAY_RATE.value),
         "pages": number(pages) if pages is not None else "",
         "pages_phrase": "about %s pages, some %s tokens" % (number(pages), about(pages * TOKENS_PER_PAGE))

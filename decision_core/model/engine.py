@@ -35,7 +35,7 @@ from ..framework.sections import section_url
 from ..base.format import about
 from .advice import Caveat, Facts, Reason, caveats_for, change_text, findings_for
 from .answers import Answers, validate_answers
-from .plan import Step, people_cost, plan_for
+from .plan import Step, least_people_cost, plan_for
 from .tally import tally
 from .thresholds import threshold
 
@@ -106,7 +106,7 @@ def fine_tuning_cost(answers: Answers) -> float:
     Returns:
         A lower estimate in US dollars.
     """
-    return people_cost("prompt") + people_cost("fine-tuning") + _labelling(answers)
+    return least_people_cost("fine-tuning") + _labelling(answers)
 
 
 def both_cost(answers: Answers) -> float:
@@ -119,7 +119,7 @@ def both_cost(answers: Answers) -> float:
     Returns:
         A lower estimate in US dollars.
     """
-    return people_cost("rag") + people_cost("fine-tuning") + _labelling(answers)
+    return least_people_cost("both") + _labelling(answers)
 
 
 def _fine_tuning_affordable(answers: Answers) -> bool:

@@ -105,6 +105,33 @@ def people_cost(approach: str, high: bool = False) -> float:
     return (effort.high_days if high else effort.low_days) * DAY_RATE.value
 
 
+LEAST_PLANS: "tuple[tuple[str, tuple[str, ...]], ...]" = (
+    ("fine-tuning", ("prompt", "fine-tuning")),
+    ("both", ("rag", "fine-tuning")),
+)
+"""The steps whose lean cost a launch budget must cover before the engine recommends training: a
+prompt-only baseline then fine-tuning; or retrieval (with its evaluation set) then fine-tuning."""
+
+
+def least_people_cost(outcome: str) -> float:
+    """The people's time, at the lean end, of the steps a launch budget must cover for an outcome that trains.
+
+    Args:
+        outcome: `fine-tuning` or `both` (see `LEAST_PLANS`).
+
+    Returns:
+        Dollars, before labelling any missing examples.
+
+    Example:
+        >>> least_people_cost("fine-tuning"), least_people_cost("both")
+        (18400, 20000)
+    """
+    for known, approaches in LEAST_PLANS:
+        if known == outcome:
+            return sum(people_cost(approach) for approach in approaches)
+    raise ValueError("no least plan for " + repr(outcome))
+
+
 def shape(facts: Facts) -> "tuple[str, ...]":
     """The approaches of a case's plan, in order (see the module's text).
 
