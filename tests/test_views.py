@@ -222,9 +222,9 @@ def test_result_leads_with_the_plan_then_reasons_then_what_speaks_against_it():
     steps = [a for t, a in tree.tags if t == "li" and "data-approach" in a]
     assert [step["data-approach"] for step in steps] == ["prompt", "fine-tuning"]
     text = "".join(tree.text)
-    order = [text.index(words) for words in ("Your plan", "Now", "Move on when", "Next", "Why",
-                                              "What speaks against it", "Before you start",
-                                              "What would change it")]
+    assert "Now: Prompt work and an evaluation set → Next: A fine-tuned model" in text
+    order = [text.index(words) for words in ("Your plan", "Move on when", "Why", "What speaks against it",
+                                              "Before you start", "What would change it")]
     assert order == sorted(order)
     assert text.count("Move on") == 1  # the last step has no signal: it is the target
     for point in result.counterpoints:

@@ -94,41 +94,36 @@ def _optional(field: "Field") -> str:
     return "" if field.required else ' <span class="quiz__optional">(optional)</span>'
 
 
-def _choice(field: "Field") -> str:
-    options = []
+def _options(field: "Field", control: str) -> str:
+    """One `radio` or `checkbox` input per option, each with its label and help."""
+    items = []
     for option in field.options:
-        control = field_id(field.name, option.value)
-        options.append(
+        control_id = field_id(field.name, option.value)
+        items.append(
             '<div class="quiz__option">'
-            '<input type="radio" name="%s" id="%s" value="%s">'
+            '<input type="%s" name="%s" id="%s" value="%s">'
             '<label for="%s">%s<span class="quiz__option-help">%s</span></label>'
-            "</div>" % (_e(field.name), _e(control), _e(option.value), _e(control),
+            "</div>" % (control, _e(field.name), _e(control_id), _e(option.value), _e(control_id),
                         _e(option.label), _e(option.help))
         )
+    return _join(items)
+
+
+def _choice(field: "Field") -> str:
     return (
         '<fieldset class="quiz__field quiz__field--choice" data-field="%s"%s>'
         "<legend>%s%s</legend>%s%s</fieldset>"
         % (_e(field.name), _described(field), _e(field.label), _optional(field), _help(field),
-           _join(options))
+           _options(field, "radio"))
     )
 
 
 def _choices(field: "Field") -> str:
-    boxes = []
-    for option in field.options:
-        control = field_id(field.name, option.value)
-        boxes.append(
-            '<div class="quiz__option">'
-            '<input type="checkbox" name="%s" id="%s" value="%s">'
-            '<label for="%s">%s<span class="quiz__option-help">%s</span></label>'
-            "</div>" % (_e(field.name), _e(control), _e(option.value), _e(control),
-                        _e(option.label), _e(option.help))
-        )
     return (
         '<fieldset class="quiz__field quiz__field--choices" data-field="%s" id="%s"%s>'
         "<legend>%s%s</legend>%s%s</fieldset>"
         % (_e(field.name), _e(field_id(field.name)), _described(field), _e(field.label), _optional(field),
-           _help(field), _join(boxes))
+           _help(field), _options(field, "checkbox"))
     )
 
 
