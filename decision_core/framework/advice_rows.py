@@ -402,7 +402,7 @@ CAVEATS: "tuple[CaveatRow, ...]" = (
     CaveatRow("citations-from-prompt", ("need-behaviour", "citations"),
               "Answers must cite sources, and a fine-tuned model cannot say where it learned something: pass the "
               "sources in the prompt and have the model quote them.", "choose-rag"),
-    CaveatRow("knowledge-size-unknown", ("plan-retrieves", "kb-unknown", "not-real-time"),
+    CaveatRow("knowledge-size-unknown", ("plan-retrieves", "kb-unknown", "not-real-time", "kb-line-known"),
               "The size of your knowledge is not stated: if all of it fits in about {kb_pages} pages, start with "
               "it in one cached prompt instead of a search index.", "long-context"),
     CaveatRow("knowledge-size-near-below", ("plan-long-context", "kb-near"),

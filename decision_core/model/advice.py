@@ -277,6 +277,7 @@ CONDITIONS: "tuple[tuple[str, Callable[[Facts], bool]], ...]" = (
     ("retrieves-choice", lambda f: f.choice in ("rag", "both")),
     ("trains-choice", lambda f: f.choice in ("fine-tuning", "both")),
     ("kb-unknown", lambda f: f.answers.knowledge_pages is None),
+    ("kb-line-known", lambda f: f.knowledge_line_pages is not None),
     ("kb-small", _kb_small),
     ("kb-large", lambda f: f.answers.knowledge_pages is not None and not _kb_small(f)),
     ("kb-near", _kb_near),
