@@ -261,33 +261,33 @@ FINDINGS: "tuple[Finding, ...]" = (
     Finding("knowledge-needs-documents", "labelled_examples", ("need-knowledge", "choice-rag", "not-enough"),
             "Retrieval needs only your documents, not labelled examples.", "q3-labelled-data", "rag"),
     Finding("knowledge-examples-evaluate", "labelled_examples", ("need-knowledge", "choice-rag", "enough"),
-            "Keep your {n} examples for testing: they make a ready evaluation set for retrieval, a better use "
+            "Keep your {n_examples} for testing: they make a ready evaluation set for retrieval, a better use "
             "than teaching facts.", "evaluation-set", "rag"),
     Finding("examples-none", "labelled_examples", ("not-need-knowledge", "no-examples"),
             "You have no labelled examples yet, and fine-tuning typically needs about {line} good ones.",
             "q3-labelled-data", "untrained"),
     Finding("examples-low", "data_quality", ("not-need-knowledge", "has-examples", "quality-low"),
-            "Your {n} examples are inconsistent, so none can count: a model trained on them would learn their "
+            "Your {n_examples} {are} inconsistent, so none can count: a model trained on them would learn their "
             "mistakes.", "data-quality", "untrained"),
     Finding("examples-unchecked", "data_quality", ("not-need-knowledge", "has-examples", "quality-unknown"),
-            "Nobody has checked your {n} examples, so none can count yet: a model trained on poor examples "
+            "Nobody has checked your {n_examples}, so none can count yet: a model trained on poor examples "
             "repeats their faults with confidence.", "data-quality", "untrained"),
     Finding("examples-mixed-short", "labelled_examples",
             ("not-need-knowledge", "has-examples", "quality-mixed", "not-enough"),
-            "Your {n} mixed-quality examples leave about {usable} good ones after a clean-up, short of the "
+            "Your {n_mixed} {leave} {usable_ones} after a clean-up, short of the "
             "{line} or so that fine-tuning typically needs.", "q3-labelled-data", "untrained"),
     Finding("examples-few", "labelled_examples",
             ("not-need-knowledge", "has-examples", "quality-high", "not-enough"),
-            "{n} good examples are short of the {line} or so that fine-tuning typically needs.",
+            "{n_good} {are} short of the {line} or so that fine-tuning typically needs.",
             "q3-labelled-data", "untrained"),
     Finding("examples-near-below", "labelled_examples",
             ("not-need-knowledge", "near-enough-below", "not-kinds-reasoning"),
-            "You are near the line: {usable} good examples against the {line} or so that fine-tuning typically "
+            "You are near the line: {usable_good} against the {line} or so that fine-tuning typically "
             "needs. OpenAI's guide sees clear gains from 50 to 100 well-made examples, so a trial fine-tune, "
             "measured against the prompt-only baseline, could already pay off.", "q3-labelled-data", "training"),
     Finding("examples-unchecked-enough", "data_quality",
             ("not-need-knowledge", "quality-unknown", "count-would-be-enough"),
-            "You may already have enough: if a sample review finds your {n} examples consistent, they clear the "
+            "You may already have enough: if a sample review finds your {n_examples} consistent, they clear the "
             "{line} or so that fine-tuning typically needs.", "data-quality", "training"),
     # The launch budget
     Finding("budget-short-training", "budget_usd", ("not-need-knowledge", "enough", "not-affordable"),
@@ -319,16 +319,16 @@ FINDINGS: "tuple[Finding, ...]" = (
     # Volume
     Finding("volume-repays", "queries_per_day",
             ("choice-fine-tuning", "not-need-behaviour", "volume-repays", "not-near-volume"),
-            "At {qpd} requests a day you are well above the cost model's break-even of about {volume_line} a "
+            "At {qpd_requests} a day you are well above the cost model's break-even of about {volume_line} a "
             "day: leaving out the retrieval step and its extra context saves more than training and labelling "
             "cost.", "break-even", "fine-tuning"),
     Finding("volume-repays-near", "queries_per_day",
             ("choice-fine-tuning", "not-need-behaviour", "volume-repays", "near-volume"),
-            "You are near the line: {qpd} requests a day is just above the cost model's break-even of about "
+            "You are near the line: {qpd_requests} a day is just above the cost model's break-even of about "
             "{volume_line}, so a price change could erase the saving. Check your own prices in the calculator.",
             "break-even", "retrieval"),
     Finding("volume-behaviour", "queries_per_day", ("choice-fine-tuning", "need-behaviour", "high-volume"),
-            "At {qpd} requests a day, a fine-tuned model that needs no long instructions or retrieved context in "
+            "At {qpd_requests} a day, a fine-tuned model that needs no long instructions or retrieved context in "
             "each request also costs less to run (the cost model's break-even is about {volume_line} a day).",
             "break-even", "fine-tuning"),
     Finding("volume-never", "queries_per_day", ("volume-matters", "volume-never"),
@@ -336,7 +336,7 @@ FINDINGS: "tuple[Finding, ...]" = (
             "fine-tune for behaviour, not for cost.", "break-even", None),
     Finding("volume-low-training", "queries_per_day",
             ("choice-fine-tuning", "need-behaviour", "not-high-volume", "volume-line-known"),
-            "At {qpd} requests a day fine-tuning saves little on running costs: it has to earn its keep on "
+            "At {qpd_requests} a day fine-tuning saves little on running costs: it has to earn its keep on "
             "quality, which the prompt-only baseline in the plan will show.", "prompt-engineering-first",
             "prompt-first"),
     Finding("volume-rag-current", "queries_per_day", ("choice-rag", "changes", "busy-or-fast"),
@@ -344,15 +344,15 @@ FINDINGS: "tuple[Finding, ...]" = (
             "retrieval step fast instead (a keyed lookup, a small model).", "retrieval-latency", "rag"),
     Finding("volume-rag-citations", "queries_per_day",
             ("choice-rag", "static", "high-volume", "citations", "not-need-behaviour"),
-            "At {qpd} requests a day a trained model would cost less per request than retrieval (break-even "
+            "At {qpd_requests} a day a trained model would cost less per request than retrieval (break-even "
             "about {volume_line} a day), but it could not cite its sources.", "break-even", "training"),
     Finding("volume-rag-examples", "queries_per_day",
             ("choice-rag", "static", "high-volume", "not-citations", "not-enough", "not-need-behaviour"),
-            "At {qpd} requests a day a trained model would cost less per request than retrieval (break-even "
+            "At {qpd_requests} a day a trained model would cost less per request than retrieval (break-even "
             "about {volume_line} a day), once you hold the good examples to train it.", "break-even", "training"),
     Finding("volume-near-below", "queries_per_day",
             ("choice-rag", "need-knowledge", "static", "not-citations", "can-train", "near-volume-below"),
-            "You are near the line: {qpd} requests a day is close to the cost model's break-even of about "
+            "You are near the line: {qpd_requests} a day is close to the cost model's break-even of about "
             "{volume_line}, above which training the knowledge in would cost less than retrieving it.",
             "break-even", "fine-tuning"),
     # Latency
@@ -428,7 +428,7 @@ CAVEATS: "tuple[CaveatRow, ...]" = (
               "shared prompt nor fine-tuned weights can keep a document from a user.", "permissions",
               standard=True),
     CaveatRow("budget-below-first-step", ("budget-short-first",),
-              "Your budget of {budget} pays for about {budget_days} at {day_rate} a day, and the first step "
+              "Your budget of {budget} pays for {budget_days} at {day_rate} a day, and the first step "
               "alone takes {first_days}: agree who carries the rest before you start.", "q4-cost-latency"),
 )
 """Every caveat, in the order a result lists them."""
@@ -438,7 +438,7 @@ STEP_TEXTS: "tuple[StepText, ...]" = (
              "Build an evaluation set first: a few dozen real requests with the answers you want, to score every "
              "change against.", "evaluation-set"),
     StepText("review-unchecked", "first", ("not-need-knowledge", "quality-unknown", "has-examples"),
-             "Have an expert review a random sample of about {sample} of your {n} examples: if nearly all are "
+             "Have an expert review {sample}: if nearly all are "
              "right by today's standard, count them as high quality.", "data-quality"),
     StepText("prompt-tone", "prompt", ("kinds-tone",),
              "Write the voice into the system prompt, with a handful of approved answers as examples.",

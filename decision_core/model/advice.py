@@ -364,6 +364,23 @@ def _money_line(amount: float) -> str:
     return "$" + about(amount)
 
 
+def _budget_days(budget: "int | float | None") -> str:
+    """What a budget buys in people's time: `about 6 person-days`, or `less than a person-day`."""
+    if budget is None:
+        return ""
+    days = int(budget / DAY_RATE.value)
+    return "about " + plural(days, "person-day") if days else "less than a person-day"
+
+
+def _pages_phrase(pages: "int | None") -> str:
+    """The size of the knowledge: `about 150 pages, some 75,000 tokens`, or `under a page`."""
+    if pages is None:
+        return ""
+    if pages < 1:
+        return "under a page"
+    return "about %s, some %s tokens" % (plural(pages, "page"), about(pages * TOKENS_PER_PAGE))
+
+
 def _labelling_cost(facts: Facts) -> float:
     return max(0, _t("min-examples") - facts.usable) * _t("labelling-cost")
 
@@ -411,26 +428,33 @@ def figures(facts: Facts) -> "dict[str, str]":
     kb_line = facts.knowledge_line_pages
     values = {
         "n": n, "usable": usable, "line": line, "comfortable": about(_t("comfortable-examples")),
+        "n_examples": plural(a.labelled_examples, "example"), "n_good": plural(a.labelled_examples, "good example"),
+        "n_mixed": plural(a.labelled_examples, "mixed-quality example"),
+        "are": "is" if a.labelled_examples == 1 else "are", "leave": "leaves" if a.labelled_examples == 1 else "leave",
+        "usable_good": plural(facts.usable, "good example"),
+        "usable_ones": "no good ones" if not facts.usable else "about %s good %s" % (
+            usable, "one" if facts.usable == 1 else "ones"),
         "quality": quality, "examples": examples, "labelling": labelling,
-        "sample": number(get_figure("sample-review").value),
+        "sample": "all %s" % plural(a.labelled_examples, "example")
+        if a.labelled_examples <= get_figure("sample-review").value else
+        "a random sample of about %s of your %s" % (number(get_figure("sample-review").value),
+                                                    plural(a.labelled_examples, "example")),
         "change_every": _phrase(_CHANGE_EVERY, a.knowledge_change),
         "behaviour": " (%s)" % _listed([_phrase(_KIND_NOUNS, kind) for kind in kinds], "and") if kinds else "",
         "behaviour_errors": "errors of " + _listed([_phrase(_KIND_ERRORS, kind) for kind in kinds], "or")
         if kinds else "the behaviour wrong",
         "error_rate": "1 answer in %d" % int(1 / rate + 0.5),
-        "qpd": number(a.queries_per_day),
+        "qpd": number(a.queries_per_day), "qpd_requests": plural(a.queries_per_day, "request"),
         "volume_line": about(facts.volume_line) if facts.volume_line is not None else "",
         "latency": number(a.latency_budget_ms) if a.latency_budget_ms is not None else "",
         "r_low": number(_t("retrieval-latency-low")), "r_high": number(_t("retrieval-latency-high")),
         "budget": exact_money(a.budget_usd) if a.budget_usd is not None else "",
-        "budget_days": plural(int(a.budget_usd / DAY_RATE.value), "person-day")
-        if a.budget_usd is not None else "",
+        "budget_days": _budget_days(a.budget_usd),
         "ft_cost": _money_line(facts.fine_tuning_cost), "both_cost": _money_line(facts.both_cost),
         "ft_plan_days": number(int(facts.fine_tuning_cost - _labelling_cost(facts)) // DAY_RATE.value), "first_days": _days(facts.approaches[0]) if facts.approaches else "",
         "day_rate": money(DAY_RATE.value),
         "pages": number(pages) if pages is not None else "",
-        "pages_phrase": "about %s pages, some %s tokens" % (number(pages), about(pages * TOKENS_PER_PAGE))
-        if pages is not None else "",
+        "pages_phrase": _pages_phrase(pages),
         "kb_pages": about(kb_line) if kb_line is not None else "",
         "ft_end": str(_t("openai-fine-tuning-end")), "retire": str(_t("base-model-retirement")),
         "retrain": number(_t("retraining-months")),

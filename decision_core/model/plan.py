@@ -26,7 +26,7 @@ Example:
 """
 
 from ..base.errors import DecisionError
-from ..base.format import about, money, number
+from ..base.format import about, money, plural
 from ..framework.advice_rows import STEP_LABELS, STEP_TEXTS, UNTILS
 from ..framework.effort import DAY_RATE, get_effort
 from ..framework.questions import TOKENS_PER_PAGE
@@ -191,8 +191,9 @@ def _running_cost(facts: Facts, approach: str) -> str:
     except DecisionError:  # a volume or size beyond the cost model's range, or an input it no longer has
         return ""
     monthly = costs.monthly_usd + costs.per_query_usd * volume * 30
-    return ("; then about $%s a month to run at %s requests a day, at the cost model's default prices and "
-            "request size" % (about(monthly), number(volume)))
+    amount = "about $" + about(monthly) if monthly >= 1 else "under $1"
+    return ("; then %s a month to run at %s a day, at the cost model's default prices and request size"
+            % (amount, plural(volume, "request")))
 
 
 def plan_for(facts: Facts) -> "tuple[Step, ...]":
