@@ -5,6 +5,7 @@ import pathlib
 import sys
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 TESTS = pathlib.Path(__file__).parent
@@ -13,6 +14,11 @@ if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a 
     sys.path.insert(0, str(ROOT))
 
 from decision_core.framework.questions import FIELDS, MAXIMUM  # noqa: E402
+
+# Speed is measured by benchmarks, never by timed assertions: Hypothesis's per-example deadline fails tests
+# at random when the machine is busy, so it is off for every property test.
+settings.register_profile("guide", deadline=None)
+settings.load_profile("guide")
 SCENARIOS = ROOT / "scenarios" / "public.json"
 
 
