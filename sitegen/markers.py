@@ -9,8 +9,8 @@ anchor check sees every generated id. A marker inside a fenced code block is
 left alone (so a page can show one); an unknown name fails the build.
 
 Example:
-    >>> marker_names("Intro\\n<!-- generate:questions -->\\n```\\n<!-- generate:x -->\\n```")
-    ['questions']
+    >>> marker_names("Intro\\n<!-- generate:question-q1 -->\\n```\\n<!-- generate:x -->\\n```")
+    ['question-q1']
 """
 
 from . import BuildError
@@ -143,12 +143,34 @@ def _thresholds(context: Context) -> str:
     return thresholds_html(ALL_THRESHOLDS)
 
 
-def _questions(context: Context) -> str:
-    from decision_core.framework.questions import QUESTIONS
+def _question(question_id: str) -> "Callable[[Context], str]":
+    def generate_question(context: Context) -> str:
+        from decision_core.framework.questions import get_question
 
-    from .tables import questions_html
+        from .tables import question_fields_html
 
-    return questions_html(QUESTIONS, context.href)
+        return question_fields_html(get_question(question_id))
+
+    return generate_question
+
+
+def _plan_effort(context: Context) -> str:
+    from decision_core.framework.effort import DAY_RATE, EFFORTS
+    from decision_core.model.plan import least_people_cost
+
+    from .advice_tables import effort_html
+
+    return effort_html(EFFORTS, DAY_RATE, (
+        ("fine-tuning (a prompt baseline, then fine-tuning)", least_people_cost("fine-tuning")),
+        ("retrieval followed by fine-tuning", least_people_cost("both"))))
+
+
+def _advice_rows(context: Context) -> str:
+    from decision_core.framework.advice_rows import CAVEATS, FINDINGS, STEP_TEXTS, UNTILS
+
+    from .advice_tables import advice_rows_html
+
+    return advice_rows_html(FINDINGS, CAVEATS, STEP_TEXTS, UNTILS, context.href)
 
 
 def _cost_inputs(context: Context) -> str:
@@ -256,7 +278,12 @@ def _calculator(context: Context) -> str:
 GENERATORS: "tuple[tuple[str, Callable[[Context], str]], ...]" = (
     ("decision-table", _decision_table),
     ("thresholds", _thresholds),
-    ("questions", _questions),
+    ("question-q1", _question("q1")),
+    ("question-q2", _question("q2")),
+    ("question-q3", _question("q3")),
+    ("question-q4", _question("q4")),
+    ("plan-effort", _plan_effort),
+    ("advice-rows", _advice_rows),
     ("cost-inputs", _cost_inputs),
     ("cost-chart", _cost_chart),
     ("cost-presets", _cost_presets),

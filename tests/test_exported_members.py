@@ -42,6 +42,8 @@ def test_exported_members_come_from_the_package():
                                     "decision_core.framework.rules", "decision_core.model.engine", "decision_core.model.sharelink",
                                     "decision_core.framework.sections", "decision_core.framework.facts",
                                     "decision_core.framework.presets", "decision_core.framework.cost_inputs",
+                                    "decision_core.framework.effort", "decision_core.framework.advice_rows",
+                                    "decision_core.model.advice", "decision_core.model.plan",
                                     "decision_core.model.cost_values", "decision_core.model.costs",
                                     "decision_core.model.thresholds", "decision_core.model.calculator_link",
                                     "decision_core.views.calculator", "decision_core.views.chart",

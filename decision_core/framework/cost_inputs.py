@@ -34,6 +34,7 @@ from ..base.errors import InvalidCostInputs, Problem
 from ..base.format import number
 from .facts import get_fact
 from .presets import DEFAULT_PRESET_ID, PRESET_INPUT_IDS, get_preset, preset_choices
+from .questions import TOKENS_PER_PAGE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -171,8 +172,6 @@ COST_INPUT_GROUPS: "tuple[tuple[str, str], ...]" = (
 """The groups of inputs as `(id, label)` pairs, in the form's order. The first, the few inputs that decide
 most cases, is always shown; the calculator folds the others away."""
 
-TOKENS_PER_PAGE: int = 500
-"""About how many tokens a page of text makes: the default of `tokens_per_page`."""
 
 _DEFAULT_PRESET = dict(get_preset(DEFAULT_PRESET_ID).values())
 _ESTIMATE = "This guide's estimate; set your own"

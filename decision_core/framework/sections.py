@@ -56,6 +56,10 @@ SECTIONS: "tuple[Section, ...]" = (
        "How fine-tuning sends a model back to school so it behaves differently."),
     _s("what-each-changes", "basics/", "What each one changes",
        "RAG changes what the model can see; fine-tuning changes the model itself."),
+    _s("knowledge-base", "basics/", "How a knowledge base is built",
+       "Documents split into chunks, embedded and stored in a vector database such as pgvector."),
+    _s("glossary", "glossary/", "Glossary",
+       "Embedding, chunk, vector database, BM25, LoRA, evaluation set and other words, in a line each."),
     # The four questions
     _s("q1-knowledge-change", "framework/", "Question 1: is the knowledge dynamic or static?",
        "Why knowledge that changes often points to retrieval."),
@@ -83,6 +87,8 @@ SECTIONS: "tuple[Section, ...]" = (
        "Why the strongest systems retrieve knowledge and fine-tune behaviour."),
     _s("outcome-prompt-first", "recommendation/", "Recommendation: prompt engineering first",
        "What to do when the need is behaviour but good examples are missing."),
+    _s("what-a-plan-costs", "recommendation/", "What a plan costs",
+       "Each step's people's time at a sourced day rate: why launch budgets must pay for building."),
     # What other authorities add: the caveats the engine raises
     _s("prompt-engineering-first", "authorities/", "Prompt engineering comes first",
        "Why vendors treat a good prompt as step zero."),
@@ -149,6 +155,18 @@ SECTIONS: "tuple[Section, ...]" = (
        "Real-time data at a million queries a day: RAG."),
     _s("example-s25", "examples/", "Example: NPC dialogue in character",
        "Static lore, 15,000 lines, 5 million a day: fine-tuning."),
+    _s("example-a01", "examples/", "Example: questions on a 120-page staff handbook",
+       "A small knowledge base: the whole handbook in a cached prompt, retrieval later: RAG."),
+    _s("example-a02", "examples/", "Example: a two-million-product catalogue",
+       "Far too large for a prompt, changing daily: RAG with hybrid search."),
+    _s("example-a03", "examples/", "Example: claim emails into strict JSON",
+       "A strict format, 300 checked examples: structured outputs first."),
+    _s("example-a04", "examples/", "Example: a tax firm's reasoning over its manual",
+       "A 150-page manual and 1,500 reviewed answers: the manual in the prompt now, fine-tuning next."),
+    _s("example-a05", "examples/", "Example: 8,000 intent labels nobody has checked",
+       "Unchecked examples: a sample review decides between prompting and fine-tuning."),
+    _s("example-a06", "examples/", "Example: case assessments in the partners' reasoning",
+       "420 approved assessments, near the line: prompt engineering first."),
 )
 """Every linkable section, in reading order."""
 

@@ -95,15 +95,17 @@ def test_thresholds_table_lists_every_threshold(site_dir: Path):
 
 
 def test_questions_list_every_field_and_option(site_dir: Path):
-    """The framework page lists each question's fields and every option label."""
-    text = " ".join(text_of(e) for e in elements(page_html(site_dir, "framework/"), "section")
-                    if e.attrs.get("data-question"))
+    """The framework page states each question once: its heading, then its own fields and every option."""
+    html = page_html(site_dir, "framework/")
+    sections = {e.attrs["data-question"]: text_of(e) for e in elements(html, "section")
+                if e.attrs.get("data-question")}
+    headings = {e.attrs.get("id") for e in elements(html, "h2")}
     for question in QUESTIONS:
-        assert question.title in text
-    for field in FIELDS:
-        assert field.label in text
-        for option in field.options:
-            assert option.label in text
+        assert question.section in headings
+        for field in question.fields:
+            assert field.label in sections[question.id]
+            for option in field.options:
+                assert option.label in sections[question.id]
 
 
 def test_cost_inputs_and_chart_are_on_the_cost_page(site_dir: Path):
