@@ -7,7 +7,7 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 |---|---|
 | `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
 | `on_nav` | note every page's title (the consultants' page names pages by title) |
-| `on_page_markdown` | replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
+| `on_page_markdown` | stop on front matter that would show as content (`sitegen.frontmatter`); replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
 | `on_env` | the runtime's settings for the templates, as `widget_runtime` |
 | `on_post_page` | note the ids of each built page |
@@ -80,7 +80,12 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    from sitegen import BuildError, markers
+    from sitegen import BuildError, frontmatter, markers
+
+    try:
+        frontmatter.check_front_matter(page.file.content_string, page.file.src_uri)
+    except BuildError as error:
+        raise _fail(error) from None
 
     if page.url.startswith("reference/"):
         # The API reference is for maintainers, who reach it from the

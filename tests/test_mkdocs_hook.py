@@ -17,8 +17,14 @@ def hook():
     return module
 
 
+class _File:
+    src_uri = "x.md"
+    content_string = "# X\n"
+
+
 class _Page:
     url = "x/"
+    file = _File
 
     def __init__(self, meta):
         self.meta = meta
@@ -47,3 +53,21 @@ def test_an_unknown_marker_stops_the_build_with_mkdocs_error(hook):
 
     with pytest.raises(PluginError, match="generate:nope"):
         hook.on_page_markdown("<!-- generate:nope -->", _Page({}), Config(), None)
+
+
+def test_front_matter_that_would_show_as_content_stops_the_build(hook):
+    """A page whose front matter is not valid YAML fails the build with a PluginError naming the page."""
+    from mkdocs.exceptions import PluginError
+
+    class File:
+        src_uri = "broken.md"
+        content_string = "---\ndescription: For maintainers: where things live.\n---\n# Broken\n"
+
+    page = _Page({})
+    page.file = File
+
+    class Config(dict):
+        site_url = ""
+
+    with pytest.raises(PluginError, match="broken.md: its front matter is not valid YAML"):
+        hook.on_page_markdown("---\n# Broken\n", page, Config(), None)
