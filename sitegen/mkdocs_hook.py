@@ -5,7 +5,8 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 
 | event | what happens |
 |---|---|
-| `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
+| `on_startup` | note the command (`build`, `serve`, `gh-deploy`) |
+| `on_config` | refuse a loopback site address in a build for publishing (`sitegen.publishing`); forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
 | `on_nav` | note every page's title (the consultants' page names pages by title) |
 | `on_page_markdown` | stop on front matter that would show as content (`sitegen.frontmatter`); replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
@@ -18,6 +19,8 @@ with its message.
 """
 
 import html
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CALCULATOR_STYLESHEET = "assets/widgets/calculator.css"
 """The calculator's stylesheet: added to every page, since instant navigation keeps one `<head>`."""
 
+_log = logging.getLogger("mkdocs.hooks.decision_guide")
 _state: "dict[str, object]" = {}
 _built: "dict[str, set[str]]" = {}
 _titles: "dict[str, str]" = {}
@@ -57,11 +61,23 @@ def _context(page, config):
     return Context(page.url, config.site_url or "", _titles, dict(config.get("extra") or {}))
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
 def on_config(config):
     _forget_modules()
-    from sitegen import BuildError, runtime
+    from sitegen import BuildError, publishing, runtime
 
     _built.clear()
+    command = _state.get("command")
+    try:
+        note = publishing.check_site_url(
+            config.site_url or "", publishing.is_publishing(command, os.environ.get("PUBLISHING")))
+    except BuildError as error:
+        raise _fail(error) from None
+    if note and command != "serve":
+        _log.info(note)
     try:
         _state["runtime"] = runtime.prepare(config.get("extra"), Path(config["docs_dir"]))
     except BuildError as error:

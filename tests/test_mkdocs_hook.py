@@ -71,3 +71,21 @@ def test_front_matter_that_would_show_as_content_stops_the_build(hook):
 
     with pytest.raises(PluginError, match="broken.md: its front matter is not valid YAML"):
         hook.on_page_markdown("---\n# Broken\n", page, Config(), None)
+
+
+def test_gh_deploy_with_a_loopback_address_stops_in_on_config(hook, monkeypatch):
+    """`mkdocs gh-deploy` publishes: with the local default address the adapter refuses to build."""
+    from mkdocs.exceptions import PluginError
+
+    # Keep this test session's modules: the adapter forgets them for `mkdocs serve`.
+    monkeypatch.setattr(hook, "_forget_modules", lambda: None)
+
+    class Config(dict):
+        site_url = "http://127.0.0.1:8000/"
+
+    hook.on_startup(command="gh-deploy", dirty=False)
+    try:
+        with pytest.raises(PluginError, match="only works on this machine"):
+            hook.on_config(Config())
+    finally:
+        hook.on_startup(command="build", dirty=False)
