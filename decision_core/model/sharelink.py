@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 VERSION: int = 1
 """The version of the link format that `encode_answers` writes."""
 
+ANSWERS_PARAMETER: str = "a"
+"""The query parameter that holds the answers: its presence is what makes an address a share link."""
+
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _FLOAT_CHARS = "0123456789.em"
 _NULL = "_"
@@ -170,7 +173,7 @@ def has_share_link(address: str) -> bool:
         >>> has_share_link("quiz/?v=1&a=3-0-0"), has_share_link("?v=123"), has_share_link("?utm_source=x")
         (True, False, False)
     """
-    return "a" in parameter_names(address) if isinstance(address, str) else False
+    return ANSWERS_PARAMETER in parameter_names(address) if isinstance(address, str) else False
 
 
 def share_link_answers(address: str) -> "dict[str, object] | None":
