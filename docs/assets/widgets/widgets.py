@@ -258,6 +258,15 @@ class Quiz:
         else:
             refused()
 
+    def uncover_focus(self):
+        """Scroll just enough that the "See your result" bar, now shown, does not cover the field being typed in."""
+        active = document.activeElement
+        if not active or not self.form.contains(active):
+            return
+        overlap = active.getBoundingClientRect().bottom - self.jump.getBoundingClientRect().top
+        if overlap > 0:
+            window.scrollBy(0, overlap + 8)
+
     # -- the result ---------------------------------------------------------
 
     def keep_in_address(self, recommendation):
@@ -308,7 +317,9 @@ class Quiz:
                                                     calculator_url_for(recommendation.answers))
         self.result.setAttribute("data-choice", recommendation.choice)
         self.jump.querySelector("a").textContent = views.jump_text(recommendation)
-        self.jump.hidden = False
+        if self.jump.hidden:
+            self.jump.hidden = False
+            self.uncover_focus()
         if self.cta:
             self.cta.hidden = False
         if recommendation.choice != self.choice:
