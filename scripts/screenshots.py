@@ -140,7 +140,8 @@ def state_examples(page, server):
 
 
 def state_not_found(page, server):
-    page.goto(server.url("no-such-page/"))
+    """The 404 page, as a static host serves it for an address the site does not have."""
+    page.goto(server.url("404.html"))
     _settle(page)
 
 
@@ -175,7 +176,7 @@ def main(argv=None) -> int:
 
     site = built_site()
     written = 0
-    with SiteServer(site, "/guide/") as server, sync_playwright() as playwright:
+    with SiteServer(site, "/") as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for width, height in WIDTHS.items():

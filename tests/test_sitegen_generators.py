@@ -1,6 +1,7 @@
 """sitegen's generators: the generated tables, examples and link lists."""
 
 import html
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 
 import markdown
@@ -242,6 +243,26 @@ def test_example_has_anchor_heading_answers_and_result():
     assert "Every week" in html and "No limit" in html and "Not stated" in html and "Yes" in html
     assert "zz_extra" in html and "Watch out for" in html and "What would change it" not in html
     assert '<a href="../framework/#q1-knowledge-change">Why?<span class="visually-hidden">' in html
+
+
+def test_a_case_the_engine_answers_opens_in_the_quiz():
+    """A complete case gets an "Open this case in the quiz" link: its share link, relative to the page."""
+    from decision_core.model.sharelink import decode_answers
+
+    answers = {"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "queries_per_day": 5000}
+    html = examples.example_markdown({"id": "S01", "answers": answers}, lambda answers: Result(),
+                                     lambda url: "../" + url)
+    start = html.index('<p class="example__open"><a class="md-button" href="')
+    href = html[start:].split('href="', 1)[1].split('"', 1)[0]
+    assert href.startswith("../quiz/?v=") and href.endswith("#quiz-result")
+    assert {key: decode_answers(html_unescape(href))[key] for key in answers} == answers
+    assert "Open this case in the quiz" in html[start:]
+
+
+def test_a_case_the_engine_refuses_has_no_quiz_link():
+    """Incomplete answers have no share link, so the example offers none."""
+    html = examples.example_markdown({"id": "S22", "answers": {"need": "knowledge"}}, lambda answers: Result())
+    assert "example__open" not in html
 
 
 def test_example_answers_carry_units():
