@@ -13,10 +13,17 @@ browser) and returns a string. Every piece of text and every URL is escaped
 with `html.escape`, so nothing in the data, the answers or a share link can
 inject markup.
 
-Test hooks the glue and the browser tests rely on: `data-widget="quiz"` and
-`data-state` on the widget's root, `data-field` on each field,
-`data-quiz-*` on the parts the glue reads or writes, `data-choice` on the
-result panel.
+Each question is asked once: its legend asks its first field, with one help
+line; its other fields follow with their own labels. The texts a reader
+meets around share links are here too, in plain words: the notice for a link
+that cannot be read (`LINK_NOTICE_TEXT`), and the note that a link's result
+is being prepared while the interpreter loads (`LINK_PENDING_TEXT`).
+
+Test hooks the glue and the browser tests rely on: `data-widget="quiz"`,
+`data-state` and `data-link-parameter` on the widget's root, `data-field`
+and `data-kind` on each field, `data-link-notice` and `data-link-pending`
+on the share-link notes, `data-quiz-*` on the parts the glue reads or
+writes, `data-choice` on the result panel.
 
 Example:
     >>> progress_text(3, 4)

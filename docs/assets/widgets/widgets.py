@@ -8,8 +8,17 @@ holds. No decision is made here: the quiz reads its form through
 `decision_core.model.answers.read_form` and asks `decision_core.model.engine`,
 the address through `decision_core.model.sharelink`; the table asks
 `decision_core.model.tally`; every fragment of HTML comes from
-`decision_core.views.quiz`, escaped. Text that comes from the URL is only ever
+`decision_core.views.quiz`, escaped, and so does every word a reader sees
+(the bad-link notice and the "being prepared" note are in the page already;
+the glue shows or hides them). Text that comes from the URL is only ever
 written with `textContent`.
+
+Where the reader is matters: a share link's result is brought into view only
+if the reader is still looking where it appears; a bad link's notice is
+brought into view and takes focus; a "See your result" link (sticky, in CSS)
+follows a reader who is among the questions, and a shown one never covers the
+field being typed in; "Start again" keeps the answers for an Undo until the
+reader answers anew.
 """
 
 import time
