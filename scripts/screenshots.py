@@ -85,6 +85,24 @@ def state_quiz_answered(page, server):
     _settle(page)
 
 
+def state_quiz_cleared(page, server):
+    """After "Start again": the answers cleared, with Undo above the first question."""
+    state_quiz_answered(page, server)
+    page.click("[data-quiz-restart]")
+    page.wait_for_selector("[data-quiz-undo]")
+    _settle(page)
+
+
+def state_quiz_loading(page, server):
+    """The quiz's first screen while the interpreter is still on its way."""
+    held = []
+    page.route(INTERPRETER, lambda route: held.append(route))
+    page.goto(server.url("quiz/"))
+    page.wait_for_selector("[data-widget=quiz][data-state=loading]")
+    _settle(page)
+    return held
+
+
 def state_share_loading(page, server):
     """A share link while the interpreter is still on its way (held back until the picture is taken)."""
     held = []
@@ -148,7 +166,9 @@ def state_not_found(page, server):
 STATES = (
     ("home", state_home),
     ("quiz-empty", state_quiz_empty),
+    ("quiz-loading", state_quiz_loading),
     ("quiz-answered", state_quiz_answered),
+    ("quiz-cleared", state_quiz_cleared),
     ("share-loading", state_share_loading),
     ("share-loaded", state_share_loaded),
     ("bad-link", state_bad_link),
