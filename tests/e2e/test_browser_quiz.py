@@ -14,7 +14,7 @@ from tests.e2e.helpers import (
     result_choice,
     wait_ready,
 )
-from tests.support.viewport import WIDTHS, in_view, settle
+from tests.support.viewport import in_view, settle
 
 pytestmark = pytest.mark.browser
 
@@ -151,16 +151,6 @@ BROKEN = {
     "answers-missing": "v=1&a=",
 }
 """Links a reader may be sent: cut short, one character changed, from a newer guide, emptied by a mail program."""
-
-
-@pytest.fixture(params=sorted(WIDTHS))
-def sized_page(request, browser):
-    """A fresh page at a phone's (390 px) or a desktop's (1280 px) size."""
-    context = browser.new_context(viewport=WIDTHS[request.param])
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))

@@ -9,21 +9,11 @@ settles (tests/support/viewport.py), not only of what is in the page.
 import pytest
 
 from tests.e2e.helpers import RESULT, wait_ready
-from tests.support.viewport import WIDTHS, in_view
+from tests.support.viewport import in_view
 
 pytestmark = pytest.mark.browser
 
 SHORT_NAME = "RAG or fine-tuning?"
-
-
-@pytest.fixture(params=sorted(WIDTHS))
-def sized_page(request, browser):
-    """A fresh page at a phone's (390 px) or a desktop's (1280 px) size."""
-    context = browser.new_context(viewport=WIDTHS[request.param])
-    page = context.new_page()
-    page.width_name = request.param
-    yield page
-    context.close()
 
 
 def test_the_home_pages_first_screen_leads_to_the_quiz(sized_page, root_server):
