@@ -28,6 +28,38 @@ def test_the_home_pages_first_screen_leads_to_the_quiz(sized_page, root_server):
     page.wait_for_url(root_server.url("quiz/"))
     wait_ready(page)
     assert in_view(page, "#quiz-knowledge_change-static", whole=True)
+    question = page.inner_text("#quiz-q1")
+    assert question.count("How often does the information") == 1, "the question is asked once"
+
+
+@pytest.mark.parametrize("url", ["recommendation/", "authorities/", "maintainers/"])
+def test_pages_open_on_their_title_not_their_metadata(sized_page, root_server, url):
+    """The pages whose front matter once showed as a heading open on their title; no "description:" anywhere."""
+    page = sized_page
+    page.goto(root_server.url(url))
+    assert in_view(page, "article h1", whole=True)
+    assert page.evaluate("document.querySelector('article').firstElementChild.tagName") != "HR"
+    assert "description:" not in page.inner_text("article")
+    toc = page.locator(".md-sidebar--secondary .md-nav__link")
+    assert toc.count() == 0 or "description" not in toc.first.inner_text()
+
+
+def test_the_navigation_reads_as_the_clients_guide(sized_page, root_server):
+    """The menu lists Home, the quiz and the guide's pages; maintainers' pages wait inside "For maintainers"."""
+    page = sized_page
+    page.goto(root_server.url("basics/"))
+    if page.width_name == "phone":
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
+    items = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link")
+    page.wait_for_selector(".md-nav--primary > .md-nav__list", state="visible")
+    titles = [" ".join(text.split()) for text in items.all_inner_texts() if text.strip()]
+    assert titles[:3] == ["Home", "The quiz", "The basics"]
+    assert titles[-2:] == ["Links for consultants", "For maintainers"]
+    assert "API reference" not in titles and "Changelog" not in titles and "Performance" not in titles
+    first = ".md-nav--primary > .md-nav__list > .md-nav__item:nth-child(2) > .md-nav__link"
+    assert in_view(page, first, whole=True), "the quiz is near the top of the menu"
+    assert not in_view(page, ".md-nav--primary a[href$='reference/']"), "the API reference stays folded"
 
 
 def test_the_site_name_is_shortened_rather_than_cut(sized_page, root_server):

@@ -8,7 +8,9 @@
 "Present in the page" is not enough for a reader on a phone: these helpers
 check an element's bounding box against the viewport, below Material's
 sticky header, after the page settles (its scroll position and the element's
-box unchanged over several animation frames). No fixed sleeps.
+box unchanged over several animation frames), and that nothing covers or
+clips it where it shows (what the browser finds at that point is the element
+or inside it). No fixed sleeps.
 """
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
@@ -33,10 +35,16 @@ _BOX = """(selector) => {
   if (!element) return null;
   const box = element.getBoundingClientRect();
   const header = document.querySelector(".md-header");
+  const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
   const style = getComputedStyle(element);
+  // What the reader sees at a point of the element's visible part: the
+  // element itself (or something inside it), not a cover or a clipping edge.
+  const x = Math.min(Math.max(box.left + Math.min(box.width / 2, 20), 0), window.innerWidth - 1);
+  const y = Math.min(Math.max(box.top, headerBottom) + Math.min(box.height / 2, 10), window.innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
   return {top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: box.height,
           width: box.width, viewportHeight: window.innerHeight, viewportWidth: window.innerWidth,
-          headerBottom: header ? header.getBoundingClientRect().bottom : 0,
+          headerBottom: headerBottom, uncovered: !!hit && (hit === element || element.contains(hit)),
           shown: box.width > 0 && box.height > 0 && style.visibility !== "hidden" && !element.closest("[hidden]")};
 }"""
 
@@ -61,11 +69,11 @@ def in_view(page, selector: str, whole: bool = False) -> bool:
             and at least 40 px of it (or all of a smaller element).
 
     Returns:
-        True when the reader sees it without scrolling.
+        True when the reader sees it without scrolling, uncovered.
     """
     settle(page, selector)
     found = box(page, selector)
-    if not found or not found["shown"]:
+    if not found or not found["shown"] or not found["uncovered"]:
         return False
     top_ok = found["top"] >= found["headerBottom"] - 1
     if whole:
