@@ -185,7 +185,7 @@ def test_a_share_links_result_has_a_preparing_note_in_the_result_area():
 
 
 def test_start_again_can_be_undone_and_a_link_follows_to_the_result():
-    """A status region for "cleared, Undo" above the questions, and a hidden "See your result" link to #quiz-result."""
+    """A status region for "cleared, Undo" above the questions, and a hidden "See your result" button for #quiz-result."""
     html = views.render_quiz()
     tree = parse(html)
     cleared = find(tree, "div", data_quiz_cleared="")
@@ -196,7 +196,8 @@ def test_start_again_can_be_undone_and_a_link_follows_to_the_result():
     assert "Your answers are cleared." in "".join(undo.text)
     jump = find(tree, "p", data_quiz_jump="")
     assert len(jump) == 1 and "hidden" in jump[0]
-    assert find(tree, "a", href="#quiz-result", data_quiz_jump_link="")
+    button = find(tree, "button", type="button", data_quiz_jump_link="")
+    assert len(button) == 1 and button[0]["aria-controls"] == "quiz-result"
 
 
 def test_the_jump_link_names_the_recommendation(s01_recommendation):

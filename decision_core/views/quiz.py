@@ -378,10 +378,11 @@ def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
         '<button type="reset" class="md-button" data-quiz-restart>Start again</button>'
         "</div>"
         '<p class="quiz__jump" data-quiz-jump hidden>'
-        '<a class="md-button md-button--primary" href="#quiz-result" data-quiz-jump-link></a></p>'
+        '<button type="button" class="md-button md-button--primary" aria-controls="quiz-result" '
+        'data-quiz-jump-link></button></p>'
         "</form>"
         '<section class="quiz-result" id="quiz-result" data-quiz-result aria-labelledby="quiz-result-title">'
-        '<h2 id="quiz-result-title">Your recommendation</h2>'
+        '<h2 id="quiz-result-title" tabindex="-1">Your recommendation</h2>'
         '<p class="quiz-result__announce visually-hidden" aria-live="polite" data-quiz-announce></p>'
         "%s"
         '<div class="quiz-result__body" data-quiz-output>%s</div>'

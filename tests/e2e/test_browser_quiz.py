@@ -252,8 +252,13 @@ def test_the_result_is_pointed_to_when_it_appears_and_when_it_changes(sized_page
     assert in_view(page, "[data-quiz-jump]", whole=True), "a changed result is pointed to as well"
     named = page.text_content(".quiz-result__choice strong")
     assert page.inner_text("[data-quiz-jump]").startswith("See your result: " + named)
-    page.click("[data-quiz-jump] a")
+    address = page.url
+    page.click("[data-quiz-jump] button")
+    page.wait_for_function("() => document.activeElement.id === 'quiz-result-title'")
     assert in_view(page, "#quiz-result-title", whole=True)
+    assert page.url == address and page.get_attribute("#quiz-result", "data-choice") is not None, \
+        "the same page, answers and result kept"
+    assert page.is_checked("#quiz-need-behaviour")
 
 
 def test_start_again_can_be_undone(sized_page, guide_server):

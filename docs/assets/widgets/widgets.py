@@ -247,6 +247,13 @@ class Quiz:
             if self.saved is not None:
                 self.undo()
             return
+        if target.closest("[data-quiz-jump-link]"):
+            # A button, not a link to #quiz-result: Material's instant
+            # navigation resolves the page's links when it loads, before the
+            # answers were in the address, and would reload the empty quiz.
+            self.result.scrollIntoView()
+            self.root.querySelector("#quiz-result-title").focus()
+            return
         if not target.closest("[data-quiz-copy]"):
             return
         status = self.root.querySelector("[data-quiz-copy-status]")
@@ -325,7 +332,7 @@ class Quiz:
         self.output.innerHTML = views.render_result(recommendation, base, self.share, _today(),
                                                     calculator_url_for(recommendation.answers))
         self.result.setAttribute("data-choice", recommendation.choice)
-        self.jump.querySelector("a").textContent = views.jump_text(recommendation)
+        self.jump.querySelector("button").textContent = views.jump_text(recommendation)
         if self.jump.hidden:
             self.jump.hidden = False
             self.uncover_focus()
