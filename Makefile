@@ -3,7 +3,11 @@
 #   make serve   set everything up, then build and serve the site on 127.0.0.1 with live reload
 #   make test    set everything up, then run every test (unit, runtimes, built site, browser)
 #   make build   write the static site to site/ for publishing to any static host
+#                (SITE_URL=https://guide.example.org/ make build: it refuses to
+#                publish with the local default address)
 #   make bench   measure the site and the widget; writes docs/performance.md
+#   make screenshots  PNG screenshots of the main pages and states (390 px and
+#                1280 px, light and dark) in screenshots/, for a person to look at
 #   make lock    re-pin the Python tools (requirements/dev.in -> requirements/dev.txt)
 #   make wheel   build decision_core's wheel with `pyodide build`, offline, into dist/
 #
@@ -24,7 +28,7 @@ PYODIDE_TEST_WHEELS := .cache/pyodide/test-wheels
 # Material prints an end-of-life notice at every build; the build log is ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test bench lock wheel clean
+.PHONY: setup system-deps serve build test bench screenshots lock wheel clean
 
 setup: system-deps $(VENV)/.installed node_modules/.installed $(PYODIDE_TEST_WHEELS)/.installed
 
@@ -66,8 +70,10 @@ wheel: setup
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+# PUBLISHING=1: the build refuses a site address on this machine (127.0.0.1,
+# localhost), which would end up in canonical links, the sitemap and previews.
 build: setup
-	$(BIN)/mkdocs build --strict
+	PUBLISHING=1 $(BIN)/mkdocs build --strict
 
 # The test run builds the site itself (tests/support/site.py), once per session.
 test: setup
@@ -76,6 +82,11 @@ test: setup
 bench: setup
 	$(BIN)/python bench/run.py
 
+# Not a test: it asserts nothing. Look at every file before calling a change to
+# a page done. Uses $(SITE_DIR) when set, else builds the site first.
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py --out screenshots
+
 lock: scripts/find-python
 	python=$$(scripts/find-python) && "$$python" -m venv --clear .cache/lock-venv
 	.cache/lock-venv/bin/pip install --quiet pip-tools==7.6.2
@@ -83,4 +94,4 @@ lock: scripts/find-python
 	  --no-emit-index-url --no-emit-find-links -o requirements/dev.txt requirements/dev.in
 
 clean:
-	rm -rf site build dist .pytest_cache .hypothesis .coverage htmlcov
+	rm -rf site build dist screenshots .pytest_cache .hypothesis .coverage htmlcov

@@ -6,16 +6,26 @@
 - `quiz` asks the four questions one at a time in the terminal and prints the
   recommendation as readable text, with links to the guide.
 
+Links to paste: each command takes `--base-url URL`, the guide's published
+address (or reads it from the environment variable `DECISION_GUIDE_BASE_URL`),
+and then prints every link in full: `https://guide.example/quiz/?v=1&a=…`, the
+`link` fields of `recommend`'s JSON, the terminal quiz's "Read more" links.
+Without it the links are relative to the guide's address (`quiz/?v=1&a=…`),
+and the terminal quiz says so. An address without `http://` or `https://` is
+refused (exit status 2), since a pasted link without one does not open.
+
 Exit status: 0 on success; 2 when the answers are invalid or incomplete, the
-file cannot be read or the JSON cannot be parsed (the message, on standard
-error, names every bad or missing field; nothing is printed on standard
-output); 1 when the quiz is stopped before its end (Ctrl-D); 130 on Ctrl-C.
+file cannot be read, the JSON cannot be parsed or the base URL is not one
+(the message, on standard error, names every bad or missing field; nothing is
+printed on standard output); 1 when the quiz is stopped before its end
+(Ctrl-D); 130 on Ctrl-C.
 This module is the edge where files, standard input and the terminal are read:
 the rest of the package stays pure.
 """
 
 import argparse
 import json
+import os
 import sys
 
 from .base.errors import DecisionError, InvalidAnswers
@@ -23,6 +33,7 @@ from .framework.questions import QUESTIONS
 from .model.answers import applies, check_answer, typed_answer, validate_answers
 from .model.engine import recommend
 from .model.sharelink import share_url
+from .views.html import href
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,6 +43,9 @@ if TYPE_CHECKING:
     from .model.engine import Recommendation
 
 _PROG = "python3 -m decision_core"
+
+BASE_URL_VARIABLE = "DECISION_GUIDE_BASE_URL"
+"""The environment variable that gives the guide's address when `--base-url` is not given."""
 
 
 class _Stop(Exception):
@@ -79,8 +93,48 @@ def _object(pairs: "list[tuple[str, object]]") -> "dict[str, object]":
     return found
 
 
-def _base(url: str) -> str:
-    return url if not url or url.endswith("/") else url + "/"
+def base_url(given: "str | None", environ: "dict[str, str] | None" = None) -> str:
+    """The guide's address to put before every printed link, ending with `/`; `""` when none is set.
+
+    Args:
+        given: The `--base-url` argument, or `None` when it was not given.
+        environ: The environment (default: `os.environ`), read for
+            `DECISION_GUIDE_BASE_URL` when `given` is `None`.
+
+    Returns:
+        e.g. `https://guide.example/` for `https://guide.example`.
+
+    Raises:
+        _Stop: The address does not start with `http://` or `https://`, or has no host.
+
+    Example:
+        >>> base_url("https://guide.example/team", {})
+        'https://guide.example/team/'
+        >>> base_url(None, {"DECISION_GUIDE_BASE_URL": "http://localhost:8000"})
+        'http://localhost:8000/'
+    """
+    source = "--base-url"
+    if given is None:
+        given = (os.environ if environ is None else environ).get(BASE_URL_VARIABLE, "")
+        source = BASE_URL_VARIABLE
+    url = given.strip()
+    if not url:
+        return ""
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest.split("/")[0]:
+        raise _Stop("%s must be the guide's address, starting with http:// or https:// "
+                    "(e.g. https://guide.example.org/), got %r" % (source, given))
+    return url if url.endswith("/") else url + "/"
+
+
+def _absolute_links(data: object, base: str) -> object:
+    """The recommendation's JSON with every `link` made absolute: nested in reasons, caveats and the rest."""
+    if isinstance(data, dict):
+        return {key: (href(base, value) if key == "link" and isinstance(value, str)
+                      else _absolute_links(value, base)) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_absolute_links(item, base) for item in data]
+    return data
 
 
 def _ask(prompt: str) -> str:
@@ -165,6 +219,10 @@ def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
 
 def _print_recommendation(result: "Recommendation", base: str, write: "Callable[[str], object]") -> None:
     write("")
+    if not base:
+        write("(The links below are relative to the guide's address: put it in front of each, or run "
+              "the quiz with --base-url https://... or %s set, to print them in full.)" % BASE_URL_VARIABLE)
+        write("")
     write("Recommendation: " + result.outcome.title)
     write(result.outcome.summary)
     write("Read more: " + base + result.link)
@@ -218,18 +276,18 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_PROG, description="Decide between RAG, fine-tuning, both, or prompt engineering first.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    base_help = ("the guide's published address, e.g. https://guide.example.org/, put before every "
+                 "link so that it can be pasted (default: $%s; without either, links are relative "
+                 "to the guide's address)" % BASE_URL_VARIABLE)
     for name, text in (("recommend", "print the recommendation for an answer set, as JSON"),
                        ("link", "print the share link for an answer set")):
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("--answers", metavar="FILE",
                              help="a JSON file of answers (default: standard input)")
-        if name == "link":
-            command.add_argument("--base-url", default="", metavar="URL",
-                                 help="the site's address, put before the link")
+        command.add_argument("--base-url", metavar="URL", help=base_help)
     quiz = commands.add_parser("quiz", help="answer the questions in the terminal",
                                description="Answer the four questions one at a time.")
-    quiz.add_argument("--base-url", default="", metavar="URL",
-                      help="the site's address, put before every link")
+    quiz.add_argument("--base-url", metavar="URL", help=base_help)
     return parser
 
 
@@ -248,13 +306,16 @@ def main(argv: "Sequence[str] | None" = None) -> int:
     except SystemExit as exit:
         return exit.code if isinstance(exit.code, int) else 2
     try:
+        base = base_url(arguments.base_url)
         if arguments.command == "quiz":
-            return _quiz(_base(arguments.base_url))
+            return _quiz(base)
         answers = validate_answers(_read_json(arguments.answers))
         if arguments.command == "link":
-            output = _base(arguments.base_url) + share_url(answers)
+            output = base + share_url(answers)
         else:
-            output = json.dumps(recommend(answers).to_dict(), indent=2, ensure_ascii=False)
+            result = recommend(answers).to_dict()
+            output = json.dumps(_absolute_links(result, base) if base else result, indent=2,
+                                ensure_ascii=False)
     except (_Stop, DecisionError) as error:
         print("error: %s" % error, file=sys.stderr)
         return 2

@@ -1,7 +1,6 @@
-"""The consultants' page: every linkable section of the guide, grouped by page, with a link to copy.
-"""
+"""The consultants' page: every linkable section of the guide, grouped by page, with a link to copy."""
 
-from .markup import escape, escape_markdown, same
+from .markup import escape, same
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,12 +17,17 @@ def _page_anchor(page: str) -> str:
 def consultants_markdown(sections: "Iterable[Section]", site_url: str,
                          page_titles: "Callable[[str], str]",
                          href: "Callable[[str], str]" = same) -> str:
-    """Every linkable section, grouped by page, with its absolute URL and a copy button.
+    """Every linkable section, grouped by page in collapsible groups, each with its address and a copy button.
 
-    Each group is a level-2 heading (`{ #links-<page> }`) naming the page; each
-    section is a list item with its title linked, its summary, its absolute URL
-    as selectable text and a `<button>` (hidden until the page's script enables
-    it) that copies that URL. One polite live region announces "Link copied".
+    Each page's sections form one `<details>` group (`id="links-<page>"`),
+    closed, whose summary names the page and counts its links, so the page
+    stays short on a phone. Each section is a list item with its title
+    linked, its summary, its address as selectable text (absolute, from the
+    site's URL) and a `<button>` (hidden until the page's script enables it)
+    that copies the address of the section on the site the reader is on:
+    the button holds the link relative to this page (`data-copy-href`), and
+    the script resolves it. A visible "Copied" appears next to the button
+    that copied, and one polite live region says it too.
 
     Args:
         sections: `sections.SECTIONS`, in reading order.
@@ -32,7 +36,7 @@ def consultants_markdown(sections: "Iterable[Section]", site_url: str,
         href: Turns a site-relative URL into the link to write.
 
     Returns:
-        Markdown with HTML blocks.
+        An HTML block.
     """
     groups = []  # (page, [sections]), in reading order
     for section in sections:
@@ -42,23 +46,30 @@ def consultants_markdown(sections: "Iterable[Section]", site_url: str,
                 break
         else:
             groups.append((section.page, [section]))
-    parts = ['<p class="copy-link__status visually-hidden" role="status" aria-live="polite"></p>', ""]
+    parts = ['<div class="section-groups">',
+             '<p class="copy-link__status visually-hidden" role="status" aria-live="polite"></p>']
     for page, members in groups:
-        parts.append("## %s { #%s }" % (escape_markdown(page_titles(page)), _page_anchor(page)))
-        parts.append("")
+        count = "1 link" if len(members) == 1 else "%d links" % len(members)
+        parts.append('<details class="section-group" id="%s">' % escape(_page_anchor(page)))
+        parts.append('<summary><span class="section-group__title">%s</span> '
+                     '<span class="section-group__count">%s</span></summary>'
+                     % (escape(page_titles(page)), escape(count)))
         parts.append('<ul class="section-links">')
         for section in members:
             absolute = site_url + section.url
+            link = href(section.url)
             parts.append(
                 '<li class="section-link" data-section="%s">'
                 '<p class="section-link__title"><a href="%s">%s</a></p>'
                 '<p class="section-link__summary">%s</p>'
                 '<p class="section-link__url"><code>%s</code>'
-                ' <button type="button" class="md-button section-link__copy" data-copy-url="%s"'
-                ' aria-label="Copy link: %s" hidden>Copy link</button></p></li>'
-                % (escape(section.id), escape(href(section.url)), escape(section.title),
-                   escape(section.summary), escape(absolute), escape(absolute), escape(section.title))
+                ' <button type="button" class="md-button section-link__copy" data-copy-href="%s"'
+                ' aria-label="Copy link: %s" hidden>Copy link</button>'
+                ' <span class="section-link__done" data-copy-done aria-hidden="true"></span></p></li>'
+                % (escape(section.id), escape(link), escape(section.title),
+                   escape(section.summary), escape(absolute), escape(link), escape(section.title))
             )
         parts.append("</ul>")
-        parts.append("")
+        parts.append("</details>")
+    parts.append("</div>")
     return "\n".join(parts)

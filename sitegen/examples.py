@@ -12,6 +12,7 @@ from decision_core.base.errors import DecisionError
 from decision_core.framework.questions import FIELDS
 from decision_core.framework.rules import get_outcome
 from decision_core.framework.sections import get_section
+from decision_core.model.sharelink import share_url
 
 from .markup import escape, escape_markdown, format_value, same, section_link
 
@@ -88,9 +89,20 @@ def _plan(steps: "Iterable[object]", href: "Callable[[str], str]") -> "list[str]
     return ["<p><strong>The plan</strong></p>", '<ol class="example__plan">'] + items + ["</ol>"]
 
 
+def _open_in_quiz(answers: "dict", title: str, href: "Callable[[str], str]") -> "list[str]":
+    """The link that opens the case in the quiz, answers filled in and result in view; none when the engine refuses them."""
+    try:
+        link = share_url(answers)
+    except DecisionError:
+        return []
+    return ['<p class="example__open"><a class="md-button" href="%s">Open this case in the quiz'
+            '<span class="visually-hidden">: %s</span></a></p>' % (escape(href(link)), escape(title))]
+
+
 def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
                      href: "Callable[[str], str]" = same) -> str:
-    """One worked example: heading, situation, answers, the engine's recommendation and plan, note.
+    """One worked example: heading, situation, answers, the engine's recommendation and plan, a link to it in the
+    quiz, note.
 
     The caveats every case of its kind gets (`standard`: where to fine-tune,
     per-user permissions) are left out: the page states them once, above the
@@ -105,7 +117,9 @@ def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
     Returns:
         Markdown: a level-2 heading with the section's anchor (`example-s01`),
         then HTML blocks. The result block carries `data-scenario` and
-        `data-choice` (the engine's choice, or `error` when it refuses).
+        `data-choice` (the engine's choice, or `error` when it refuses); a
+        case the engine answers gets an "Open this case in the quiz" link (its
+        share link).
     """
     section = get_section("example-" + str(scenario["id"]).lower())
     answers = scenario.get("answers", {})
@@ -146,6 +160,7 @@ def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
         parts.extend(_list("Watch out for", caveats, href))
         parts.extend(_list("What would change it", getattr(result, "changes", ()), href))
         parts.append("</div>")
+    parts.extend(_open_in_quiz(answers, section.title, href))
     if scenario.get("note"):
         parts.append('<p class="example__note"><strong>Note.</strong> %s</p>' % escape(scenario["note"]))
     parts.append("</div>")

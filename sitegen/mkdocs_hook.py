@@ -5,9 +5,10 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 
 | event | what happens |
 |---|---|
-| `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), check the facts' dates (`sitegen.facts`), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
+| `on_startup` | note the command (`build`, `serve`, `gh-deploy`) |
+| `on_config` | refuse a loopback site address in a build for publishing (`sitegen.publishing`); forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), check the facts' dates (`sitegen.facts`), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
 | `on_nav` | note every page's title (the consultants' page names pages by title) |
-| `on_page_markdown` | replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
+| `on_page_markdown` | stop on front matter that would show as content (`sitegen.frontmatter`); replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
 | `on_env` | the runtime's settings for the templates, as `widget_runtime` |
 | `on_post_page` | note the ids of each built page |
@@ -22,6 +23,7 @@ count.
 
 import html
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -33,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CALCULATOR_STYLESHEET = "assets/widgets/calculator.css"
 """The calculator's stylesheet: added to every page, since instant navigation keeps one `<head>`."""
 
+_log = logging.getLogger("mkdocs.hooks.decision_guide")
 _state: "dict[str, object]" = {"command": "build"}
 _built: "dict[str, set[str]]" = {}
 _titles: "dict[str, str]" = {}
@@ -91,9 +94,17 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _forget_modules()
-    from sitegen import BuildError, runtime
+    from sitegen import BuildError, publishing, runtime
 
     _built.clear()
+    command = _state.get("command")
+    try:
+        note = publishing.check_site_url(
+            config.site_url or "", publishing.is_publishing(command, os.environ.get("PUBLISHING")))
+    except BuildError as error:
+        raise _fail(error) from None
+    if note and command != "serve":
+        _log.info(note)
     try:
         _check_facts(config)
         _state["runtime"] = runtime.prepare(config.get("extra"), Path(config["docs_dir"]))
@@ -113,7 +124,12 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    from sitegen import BuildError, markers
+    from sitegen import BuildError, frontmatter, markers
+
+    try:
+        frontmatter.check_front_matter(page.file.content_string, page.file.src_uri)
+    except BuildError as error:
+        raise _fail(error) from None
 
     if page.url.startswith("reference/"):
         # The API reference is for maintainers, who reach it from the

@@ -103,13 +103,72 @@ def test_unreadable_file_exits_2(monkeypatch, capsys, tmp_path):
     assert (status, out) == (2, "") and "nope.json" in err and "No such file" in err
 
 
-def test_link_prints_the_share_url(monkeypatch, capsys):
-    """`link` prints the share URL, optionally behind the site's address."""
+S01_LINK = share_url(S01)
+"""S01's site-relative share link, from the codec (tested on its own in test_sharelink.py)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_base_url_in_the_environment(monkeypatch):
+    """The tests decide whether DECISION_GUIDE_BASE_URL is set, not the shell that runs them."""
+    monkeypatch.delenv("DECISION_GUIDE_BASE_URL", raising=False)
+
+
+def test_link_without_a_base_url_is_site_relative(monkeypatch, capsys):
+    """`link` alone prints the share link relative to the guide's address."""
     status, out, _ = _run(monkeypatch, capsys, ["link"], json.dumps(S01))
-    assert (status, out) == (0, share_url(S01) + "\n")
-    status, out, _ = _run(monkeypatch, capsys, ["link", "--base-url", "https://g.example", "--answers", "-"],
-                          json.dumps(S01))
-    assert out == "https://g.example/" + share_url(S01) + "\n"
+    assert (status, out) == (0, S01_LINK + "\n")
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("https://g.example", "https://g.example/"),
+    ("https://g.example/", "https://g.example/"),
+    ("http://g.example/team/guide", "http://g.example/team/guide/"),
+    ("HTTPS://G.example/", "HTTPS://G.example/"),
+])
+def test_link_with_a_base_url_prints_a_link_to_paste(monkeypatch, capsys, given, expected):
+    """`link --base-url URL` prints the full link, with one slash between the address and the path."""
+    status, out, _ = _run(monkeypatch, capsys, ["link", "--base-url", given, "--answers", "-"], json.dumps(S01))
+    assert (status, out) == (0, expected + S01_LINK + "\n")
+
+
+def test_the_base_url_can_come_from_the_environment(monkeypatch, capsys):
+    """DECISION_GUIDE_BASE_URL stands in for --base-url; the option wins when both are given."""
+    monkeypatch.setenv("DECISION_GUIDE_BASE_URL", "https://env.example/guide")
+    assert _run(monkeypatch, capsys, ["link"], json.dumps(S01))[1] == "https://env.example/guide/" + S01_LINK + "\n"
+    out = _run(monkeypatch, capsys, ["link", "--base-url", "https://flag.example/"], json.dumps(S01))[1]
+    assert out == "https://flag.example/" + S01_LINK + "\n"
+
+
+def test_recommend_with_a_base_url_prints_every_link_in_full(monkeypatch, capsys):
+    """With --base-url, the recommendation's link and each reason's and caveat's link are absolute."""
+    status, out, _ = _run(monkeypatch, capsys, ["recommend", "--base-url", "https://g.example"], json.dumps(S01))
+    result = json.loads(out)
+    assert status == 0
+    assert result["link"] == "https://g.example/recommendation/#outcome-rag"
+    links = [item["link"] for item in result["reasons"] + result["caveats"]]
+    assert links and all(link.startswith("https://g.example/") and "#" in link for link in links)
+    assert "https://g.example/framework/#q1-knowledge-change" in links
+    plain = json.loads(_run(monkeypatch, capsys, ["recommend"], json.dumps(S01))[1])
+    assert plain["link"] == "recommendation/#outcome-rag"
+
+
+@pytest.mark.parametrize("command", ["link", "recommend", "quiz"])
+@pytest.mark.parametrize("given", ["g.example", "www.g.example/guide/", "ftp://g.example/", "https://",
+                                   "/guide/", "javascript:alert(1)//x", "https:/g.example"])
+def test_a_base_url_without_http_or_https_is_refused_in_one_line(monkeypatch, capsys, command, given):
+    """An address a pasted link could not open: exit 2, nothing on stdout, one line on stderr."""
+    status, out, err = _run(monkeypatch, capsys, [command, "--base-url", given], json.dumps(S01))
+    assert (status, out) == (2, "")
+    assert err.startswith("error: --base-url must be the guide's address, starting with http:// or https://")
+    assert err.count("\n") == 1 and repr(given) in err
+
+
+def test_a_bad_base_url_in_the_environment_is_named(monkeypatch, capsys):
+    """A wrong DECISION_GUIDE_BASE_URL is refused naming the variable, before the quiz asks anything."""
+    monkeypatch.setenv("DECISION_GUIDE_BASE_URL", "guide.example")
+    status, out, err = _run(monkeypatch, capsys, ["quiz"], QUIZ_S01)
+    assert (status, out) == (2, "")
+    assert err.startswith("error: DECISION_GUIDE_BASE_URL must be the guide's address")
 
 
 def test_usage_errors_and_help_return_their_status(monkeypatch, capsys):
@@ -118,6 +177,9 @@ def test_usage_errors_and_help_return_their_status(monkeypatch, capsys):
     assert _run(monkeypatch, capsys, ["bake"])[0] == 2
     status, out, _ = _run(monkeypatch, capsys, ["--help"])
     assert status == 0 and "recommend" in out
+    for command in ("link", "recommend", "quiz"):
+        status, out, _ = _run(monkeypatch, capsys, [command, "--help"])
+        assert status == 0 and "--base-url URL" in out and "DECISION_GUIDE_BASE_URL" in out
 
 
 QUIZ_S01 = "4\n1\n\ny\n0\n5,000\n3000\n$20000\n"
@@ -155,6 +217,22 @@ def test_quiz_re_asks_a_kind_of_behaviour_it_does_not_know(monkeypatch, capsys):
     assert status == 0 and "Sorry: type the numbers of all that apply" in out
     assert "About how many pages" not in out  # a need that is only behaviour has no knowledge to size
     assert decode_answers(out.split("Share this result: ")[1].split()[0])["behaviour_kinds"] == ["tone", "format"]
+def test_quiz_without_a_base_url_says_its_links_are_relative(monkeypatch, capsys):
+    """Without an address, the quiz prints site-relative links and says how to print them in full."""
+    status, out, _ = _run(monkeypatch, capsys, ["quiz"], QUIZ_S01)
+    assert status == 0
+    assert "links below are relative to the guide's address" in out and "--base-url" in out
+    assert "Read more: recommendation/#outcome-rag" in out
+    assert "Share this result: " + S01_LINK in out
+
+
+def test_quiz_with_a_base_url_prints_full_links_only(monkeypatch, capsys):
+    """With an address, every link the quiz prints starts with it, and there is no note about relative links."""
+    status, out, _ = _run(monkeypatch, capsys, ["quiz", "--base-url", "https://g.example"], QUIZ_S01)
+    links = [word for line in out.splitlines() for word in line.split() if "/#" in word or "?v=" in word]
+    assert status == 0 and "relative" not in out
+    assert links and all(link.startswith("https://g.example/") for link in links)
+    assert "Read more: https://g.example/recommendation/#outcome-rag" in out
 
 
 def test_quiz_skips_quality_when_there_are_no_examples(monkeypatch, capsys):

@@ -17,8 +17,14 @@ def hook():
     return module
 
 
+class _File:
+    src_uri = "x.md"
+    content_string = "# X\n"
+
+
 class _Page:
     url = "x/"
+    file = _File
 
     def __init__(self, meta):
         self.meta = meta
@@ -57,3 +63,37 @@ def test_the_hook_fails_a_strict_build_on_an_expired_fact_and_lets_others_go_on(
     with pytest.raises(PluginError, match="openai-gpt-4-1-mini-shutdown"):
         hook._check_facts({"strict": True})
     hook._check_facts({"strict": False})
+def test_front_matter_that_would_show_as_content_stops_the_build(hook):
+    """A page whose front matter is not valid YAML fails the build with a PluginError naming the page."""
+    from mkdocs.exceptions import PluginError
+
+    class File:
+        src_uri = "broken.md"
+        content_string = "---\ndescription: For maintainers: where things live.\n---\n# Broken\n"
+
+    page = _Page({})
+    page.file = File
+
+    class Config(dict):
+        site_url = ""
+
+    with pytest.raises(PluginError, match="broken.md: its front matter is not valid YAML"):
+        hook.on_page_markdown("---\n# Broken\n", page, Config(), None)
+
+
+def test_gh_deploy_with_a_loopback_address_stops_in_on_config(hook, monkeypatch):
+    """`mkdocs gh-deploy` publishes: with the local default address the adapter refuses to build."""
+    from mkdocs.exceptions import PluginError
+
+    # Keep this test session's modules: the adapter forgets them for `mkdocs serve`.
+    monkeypatch.setattr(hook, "_forget_modules", lambda: None)
+
+    class Config(dict):
+        site_url = "http://127.0.0.1:8000/"
+
+    hook.on_startup(command="gh-deploy", dirty=False)
+    try:
+        with pytest.raises(PluginError, match="only works on this machine"):
+            hook.on_config(Config())
+    finally:
+        hook.on_startup(command="build", dirty=False)

@@ -1,6 +1,7 @@
 """sitegen's generators: the generated tables, examples and link lists."""
 
 import html
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 
 import markdown
@@ -289,6 +290,26 @@ def test_example_has_anchor_heading_answers_and_result():
     assert '<a href="../framework/#q1-knowledge-change">Why?<span class="visually-hidden">' in html
 
 
+def test_a_case_the_engine_answers_opens_in_the_quiz():
+    """A complete case gets an "Open this case in the quiz" link: its share link, relative to the page."""
+    from decision_core.model.sharelink import decode_answers
+
+    answers = {"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "queries_per_day": 5000}
+    html = examples.example_markdown({"id": "S01", "answers": answers}, lambda answers: Result(),
+                                     lambda url: "../" + url)
+    start = html.index('<p class="example__open"><a class="md-button" href="')
+    href = html[start:].split('href="', 1)[1].split('"', 1)[0]
+    assert href.startswith("../quiz/?v=") and href.endswith("#quiz-result")
+    assert {key: decode_answers(html_unescape(href))[key] for key in answers} == answers
+    assert "Open this case in the quiz" in html[start:]
+
+
+def test_a_case_the_engine_refuses_has_no_quiz_link():
+    """Incomplete answers have no share link, so the example offers none."""
+    html = examples.example_markdown({"id": "S22", "answers": {"need": "knowledge"}}, lambda answers: Result())
+    assert "example__open" not in html
+
+
 def test_example_answers_carry_units():
     """Latency shows milliseconds and budget dollars; a false flag reads No."""
     html = examples.example_markdown(
@@ -337,34 +358,43 @@ def test_example_needs_a_section_in_the_contract():
 # -- Links for consultants --------------------------------------------------------------------
 
 
-def test_consultants_page_groups_sections_by_page():
-    """One heading per page, in reading order; every section once, with its absolute URL and a copy button."""
-    markdown = consultants.consultants_markdown(SECTIONS, "https://guide.example/", lambda page: "Page " + page)
-    headings = [line for line in markdown.splitlines() if line.startswith("## ")]
+def test_consultants_page_groups_sections_by_page_in_closed_groups():
+    """One closed group per page, in reading order, named with its count; every section once, with a copy button."""
     pages = []
     for section in SECTIONS:
         if section.page not in pages:
             pages.append(section.page)
-    assert len(headings) == len(pages)
-    assert headings[0] == "## Page basics/ { #links-basics }"
-    html = "\n".join(line for line in markdown.splitlines() if not line.startswith("## "))
+    html = consultants.consultants_markdown(SECTIONS, "https://guide.example/", lambda page: "Page " + page,
+                                            lambda url: "../" + url)
     tree = Tree(html)
+    groups = tree.tags("details")
+    assert [group["id"] for group in groups] == ["links-" + page.strip("/").replace("/", "-") for page in pages]
+    assert all("open" not in group for group in groups)
+    basics = len([section for section in SECTIONS if section.page == "basics/"])
+    assert "Page basics/ %d links" % basics in tree.all_text
     buttons = tree.tags("button")
-    assert [b["data-copy-url"] for b in buttons] == ["https://guide.example/" + s.url for s in SECTIONS]
+    assert [b["data-copy-href"] for b in buttons] == ["../" + s.url for s in SECTIONS]
     assert all(b["type"] == "button" and "hidden" in b for b in buttons)
     assert buttons[0]["aria-label"] == "Copy link: What RAG is"
+    assert len(tree.tags("span")) >= len(SECTIONS) and html.count("data-copy-done") == len(SECTIONS)
+    for section in SECTIONS:
+        assert "<code>https://guide.example/%s</code>" % section.url.replace("&", "&amp;") in html
     status = [p for p in tree.tags("p") if p.get("role") == "status"]
     assert len(status) == 1 and status[0]["aria-live"] == "polite"
 
 
+def test_a_page_with_one_section_says_one_link():
+    """The group's count reads "1 link", not "1 links"."""
+    html = consultants.consultants_markdown((SECTIONS[0],), "https://s/", lambda page: "P")
+    assert "1 link<" in html
+
+
 def test_consultants_page_escapes_hostile_sections():
-    """Titles, summaries and page names cannot inject markup or break the heading."""
+    """Titles, summaries and page names cannot inject markup or break the group."""
     sections = (Section("x", "", HOSTILE, HOSTILE),)
-    markdown = consultants.consultants_markdown(sections, "https://s/", lambda page: HOSTILE)
-    heading = markdown.splitlines()[2]
-    assert heading.startswith("## &lt;script&gt;") and heading.endswith(" { #links-home }")
-    assert "\\*bold\\*" in heading and "\\{\\#id\\}" in heading
-    assert_no_raw_hostile_markup("\n".join(markdown.splitlines()[3:]))
+    html = consultants.consultants_markdown(sections, "https://s/", lambda page: HOSTILE)
+    assert 'id="links-home"' in html
+    assert_no_raw_hostile_markup(html)
 
 
 # -- Properties ---------------------------------------------------------------------------

@@ -76,28 +76,60 @@ def test_quiz_is_one_widget_root_that_starts_loading():
     assert roots[0]["data-state"] == "loading"
 
 
-def test_each_question_is_a_fieldset_with_a_legend():
-    """Four fieldsets, one per question, each with its number and title in the legend."""
+def _legend_text(html, question):
+    start = html.index('<legend id="quiz-%s-legend">' % question.id)
+    return html[start:html.index("</legend>", start)]
+
+
+def test_each_question_is_a_fieldset_asking_its_question_once():
+    """Four fieldsets; each legend numbers the question and asks it; no wording of it is repeated."""
     html = views.render_quiz("../")
     tree = parse(html)
     questions = [a for t, a in tree.tags if t == "fieldset" and "data-question" in a]
     assert [a["data-question"] for a in questions] == [q.id for q in QUESTIONS]
     for question in QUESTIONS:
-        assert "<legend>Question %d of 4: %s</legend>" % (question.number, question.title) in html
+        lead = question.fields[0]
+        legend = _legend_text(html, question)
+        assert "Question %d of 4</span> " % question.number in legend
+        assert legend.endswith(lead.label)
+        assert html.count(lead.label) == 1, "the question is asked once"
+        assert question.title not in html and question.text not in html, "no second wording of it"
 
 
-def test_every_field_has_a_native_control_with_a_label():
-    """Radios for choices, number inputs with bounds, a checkbox for booleans; every control labelled."""
-    tree = parse(views.render_quiz())
+def test_each_question_has_one_help_line_with_a_link_to_why_it_matters():
+    """Each field's help shows once; under each legend, the help line ends with a link to the guide's section."""
+    html = views.render_quiz("../")
+    assert html.count('class="quiz__help"') == sum(1 for field in FIELDS if field.help)
+    assert html.count(">Why this matters</a>") == len(QUESTIONS)
+    for question in QUESTIONS:
+        lead = question.fields[0]
+        assert html.count(lead.help) == 1
+        start = html.index('<p class="quiz__help" id="quiz-%s-help">' % lead.name)
+        assert html.index("</legend>", html.index('id="quiz-%s-legend"' % question.id)) < start
+        line = html[start:html.index("</p>", start)]
+        assert '<a href="../framework/#%s">Why this matters</a>' % question.section in line
+
+
+def test_every_field_has_a_native_control_with_a_name():
+    """Radios for choices, number inputs with bounds, a checkbox for booleans; every control named.
+
+    A question's first field is named by the question's legend (radios inside
+    its fieldset, a number input by aria-labelledby); the others by their own
+    label or legend.
+    """
+    html = views.render_quiz()
+    tree = parse(html)
     ids = [a["id"] for t, a in tree.tags if "id" in a]
     assert len(ids) == len(set(ids)), "duplicate ids"
     labelled = {a["for"] for t, a in tree.tags if t == "label"}
+    leads = {question.fields[0].name: question for question in QUESTIONS}
     for field in FIELDS:
         inputs = find(tree, "input", name=field.name)
         if field.kind in ("choice", "choices"):
             assert [a["value"] for a in inputs] == list(field.values)
             assert {a["type"] for a in inputs} == {"radio" if field.kind == "choice" else "checkbox"}
-            assert find(tree, "fieldset", data_field=field.name)
+            wrapper = "div" if field.name in leads else "fieldset"
+            assert find(tree, wrapper, data_field=field.name, data_kind=field.kind)
         elif field.kind == "boolean":
             assert [a["type"] for a in inputs] == ["checkbox"]
         else:
@@ -105,7 +137,73 @@ def test_every_field_has_a_native_control_with_a_label():
             assert inputs[0]["min"] == str(field.minimum)
             assert inputs[0]["step"] == ("1" if field.kind == "integer" else "any")
         for control in inputs:
-            assert control["id"] in labelled
+            if field.name in leads and field.kind in ("integer", "number"):
+                assert control["aria-labelledby"] == "quiz-%s-legend" % leads[field.name].id
+                assert control["id"] not in labelled
+            else:
+                assert control["id"] in labelled
+
+
+def test_a_new_kind_of_field_slots_in_with_one_row(monkeypatch):
+    """render_field looks the kind up in CONTROLS: a new kind renders once it has a row there."""
+    from decision_core.base.errors import UnknownId
+
+    field = Field("colours", "Which colours?", "multi", question="q9")
+    with pytest.raises(UnknownId, match="kind of quiz field"):
+        views.render_field(field)
+    monkeypatch.setattr(views, "CONTROLS", views.CONTROLS + (
+        ("multi", lambda field, legend_id: '<div data-field="%s">boxes</div>' % field.name),))
+    assert views.render_field(field) == '<div data-field="colours">boxes</div>'
+
+
+def test_a_damaged_link_has_a_notice_in_plain_words_saying_what_to_do():
+    """The bad-link notice is in the page, hidden, focusable, with data-link-notice, and says what to do."""
+    html = views.render_quiz()
+    tree = parse(html)
+    notice = find(tree, "div", data_link_notice="")
+    assert len(notice) == 1 and "hidden" in notice[0] and notice[0]["tabindex"] == "-1"
+    assert notice[0]["role"] == "alert"
+    words = views.LINK_NOTICE_TITLE + " " + views.LINK_NOTICE_TEXT
+    assert "Ask the person who sent it for a fresh link, or answer the four questions below" in words
+    for jargon in ("checksum", "parameter", "version 2", "a=", "v=", "decode", "token"):
+        assert jargon not in words
+    assert html.index("data-link-notice") < html.index('id="quiz-form"'), "above the questions it points to"
+
+
+def test_a_share_links_result_has_a_preparing_note_in_the_result_area():
+    """The result area holds a hidden "Preparing the result of the link you opened" note and its stalled twin."""
+    from decision_core.model.sharelink import has_share_link
+
+    html = views.render_quiz("../")
+    tree = parse(html)
+    root = find(tree, "div", data_widget="quiz")[0]
+    assert has_share_link("?%s=x" % root["data-link-parameter"]), "the loader looks for the share link's parameter"
+    pending = find(tree, "div", data_link_pending="")
+    assert len(pending) == 1 and "hidden" in pending[0]
+    result = html[html.index('id="quiz-result"'):]
+    assert "Preparing the result of the link you opened" in result
+    assert "did not load" in result and 'href="../framework/#q1-knowledge-change"' in result
+
+
+def test_start_again_can_be_undone_and_a_link_follows_to_the_result():
+    """A status region for "cleared, Undo" above the questions, and a hidden "See your result" button for #quiz-result."""
+    html = views.render_quiz()
+    tree = parse(html)
+    cleared = find(tree, "div", data_quiz_cleared="")
+    assert len(cleared) == 1 and cleared[0]["role"] == "status"
+    assert html.index("data-quiz-cleared") < html.index('id="quiz-q1"')
+    undo = parse(views.render_cleared())
+    assert find(undo, "button", type="button", data_quiz_undo="")
+    assert "Your answers are cleared." in "".join(undo.text)
+    jump = find(tree, "p", data_quiz_jump="")
+    assert len(jump) == 1 and "hidden" in jump[0]
+    button = find(tree, "button", type="button", data_quiz_jump_link="")
+    assert len(button) == 1 and button[0]["aria-controls"] == "quiz-result"
+
+
+def test_the_jump_link_names_the_recommendation(s01_recommendation):
+    """The link that follows the reader says what the result is."""
+    assert views.jump_text(s01_recommendation) == "See your result: Start with RAG"
 
 
 def test_the_kinds_of_behaviour_are_checkboxes_in_a_described_fieldset():

@@ -46,6 +46,8 @@ VERSION: int = 2
 V1_FIELDS: "tuple[str, ...]" = ("knowledge_change", "need", "labelled_examples", "data_quality",
                                 "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations")
 """The fields of a version-1 link, in its order: frozen, whatever `FIELDS` becomes."""
+ANSWERS_PARAMETER: str = "a"
+"""The query parameter that holds the answers: its presence is what makes an address a share link."""
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _FLOAT_CHARS = "0123456789.em"
@@ -185,7 +187,7 @@ def has_share_link(address: str) -> bool:
         >>> has_share_link("quiz/?v=1&a=3-0-0"), has_share_link("?v=123"), has_share_link("?utm_source=x")
         (True, False, False)
     """
-    return "a" in parameter_names(address) if isinstance(address, str) else False
+    return ANSWERS_PARAMETER in parameter_names(address) if isinstance(address, str) else False
 
 
 def share_link_answers(address: str) -> "dict[str, object] | None":

@@ -13,10 +13,17 @@ browser) and returns a string. Every piece of text and every URL is escaped
 with `html.escape`, so nothing in the data, the answers or a share link can
 inject markup.
 
-Test hooks the glue and the browser tests rely on: `data-widget="quiz"` and
-`data-state` on the widget's root, `data-field` on each field,
-`data-quiz-*` on the parts the glue reads or writes, `data-choice` on the
-result panel.
+Each question is asked once: its legend asks its first field, with one help
+line; its other fields follow with their own labels. The texts a reader
+meets around share links are here too, in plain words: the notice for a link
+that cannot be read (`LINK_NOTICE_TEXT`), and the note that a link's result
+is being prepared while the interpreter loads (`LINK_PENDING_TEXT`).
+
+Test hooks the glue and the browser tests rely on: `data-widget="quiz"`,
+`data-state` and `data-link-parameter` on the widget's root, `data-field`
+and `data-kind` on each field, `data-link-notice` and `data-link-pending`
+on the share-link notes, `data-quiz-*` on the parts the glue reads or
+writes, `data-choice` on the result panel.
 
 Example:
     >>> progress_text(3, 4)
@@ -26,11 +33,12 @@ Example:
     False
 """
 
-from ..base.errors import DecisionError
+from ..base.errors import DecisionError, UnknownId
 from ..base.format import answer as format_answer
 from ..framework.questions import FIELDS, QUESTIONS, get_field
 from ..framework.rules import get_outcome
 from ..framework.sections import get_section
+from ..model.sharelink import ANSWERS_PARAMETER as SHARE_PARAMETER
 from .html import escape as _e
 from .html import href as _href
 from .html import is_safe_url as _is_safe_url
@@ -80,18 +88,24 @@ def progress_text(answered: int, total: int) -> str:
     return "%d of %d answered" % (answered, total)
 
 
-def _help(field: "Field") -> str:
-    if not field.help:
+def _optional(field: "Field") -> str:
+    return "" if field.required else ' <span class="quiz__optional">(optional)</span>'
+
+
+def _help_id(field: "Field") -> str:
+    return field_id(field.name) + "-help"
+
+
+def _help(field: "Field", extra: str = "") -> str:
+    """The field's help line (with `extra` HTML after it), or nothing without either."""
+    if not field.help and not extra:
         return ""
-    return '<p class="quiz__help" id="%s-help">%s</p>' % (_e(field_id(field.name)), _e(field.help))
+    text = _e(field.help) + (" " + extra if field.help and extra else extra)
+    return '<p class="quiz__help" id="%s">%s</p>' % (_e(_help_id(field)), text)
 
 
 def _described(field: "Field") -> str:
-    return ' aria-describedby="%s-help"' % _e(field_id(field.name)) if field.help else ""
-
-
-def _optional(field: "Field") -> str:
-    return "" if field.required else ' <span class="quiz__optional">(optional)</span>'
+    return ' aria-describedby="%s"' % _e(_help_id(field)) if field.help else ""
 
 
 def _options(field: "Field", control: str) -> str:
@@ -109,76 +123,113 @@ def _options(field: "Field", control: str) -> str:
     return _join(items)
 
 
-def _choice(field: "Field") -> str:
+def _choice(field: "Field", legend_id: str) -> str:
+    if legend_id:  # the question's legend names the radio group: no legend of its own
+        return ('<div class="quiz__field quiz__field--choice" data-field="%s" data-kind="choice">%s</div>'
+                % (_e(field.name), _options(field, "radio")))
     return (
-        '<fieldset class="quiz__field quiz__field--choice" data-field="%s"%s>'
+        '<fieldset class="quiz__field quiz__field--choice" data-field="%s" data-kind="choice"%s>'
         "<legend>%s%s</legend>%s%s</fieldset>"
         % (_e(field.name), _described(field), _e(field.label), _optional(field), _help(field),
            _options(field, "radio"))
     )
 
 
-def _choices(field: "Field") -> str:
+def _choices(field: "Field", legend_id: str) -> str:
+    if legend_id:  # the question's legend names the group of checkboxes
+        return ('<div class="quiz__field quiz__field--choices" data-field="%s" data-kind="choices" id="%s" '
+                'role="group" aria-labelledby="%s">%s</div>'
+                % (_e(field.name), _e(field_id(field.name)), _e(legend_id), _options(field, "checkbox")))
     return (
-        '<fieldset class="quiz__field quiz__field--choices" data-field="%s" id="%s"%s>'
+        '<fieldset class="quiz__field quiz__field--choices" data-field="%s" data-kind="choices" id="%s"%s>'
         "<legend>%s%s</legend>%s%s</fieldset>"
         % (_e(field.name), _e(field_id(field.name)), _described(field), _e(field.label), _optional(field),
            _help(field), _options(field, "checkbox"))
     )
 
 
-def _number(field: "Field") -> str:
+def _number(field: "Field", legend_id: str) -> str:
     integer = field.kind == "integer"
     attributes = ' min="%s"' % _e(field.minimum) if field.minimum is not None else ""
     if field.maximum is not None:
         attributes += ' max="%s"' % _e(field.maximum)
     attributes += ' step="1" inputmode="numeric"' if integer else ' step="any" inputmode="decimal"'
+    if legend_id:
+        label, help_line = "", ""
+        attributes += ' aria-labelledby="%s"' % _e(legend_id)
+    else:
+        label = '<label for="%s">%s%s</label>' % (_e(field_id(field.name)), _e(field.label), _optional(field))
+        help_line = _help(field)
     return (
-        '<div class="quiz__field quiz__field--number" data-field="%s">'
-        '<label for="%s">%s%s</label>%s'
+        '<div class="quiz__field quiz__field--number" data-field="%s" data-kind="%s">%s%s'
         '<input type="number" name="%s" id="%s"%s%s autocomplete="off">'
         "</div>"
-        % (_e(field.name), _e(field_id(field.name)), _e(field.label), _optional(field), _help(field),
-           _e(field.name), _e(field_id(field.name)), attributes, _described(field))
+        % (_e(field.name), _e(field.kind), label, help_line, _e(field.name), _e(field_id(field.name)),
+           attributes, _described(field))
     )
 
 
-def _boolean(field: "Field") -> str:
+def _boolean(field: "Field", legend_id: str) -> str:
+    label = "Yes" if legend_id else field.label
     return (
-        '<div class="quiz__field quiz__field--boolean" data-field="%s">'
+        '<div class="quiz__field quiz__field--boolean" data-field="%s" data-kind="boolean">'
         '<input type="checkbox" name="%s" id="%s" value="yes"%s>'
         '<label for="%s">%s%s</label>%s'
         "</div>"
         % (_e(field.name), _e(field.name), _e(field_id(field.name)), _described(field),
-           _e(field_id(field.name)), _e(field.label), _optional(field), _help(field))
+           _e(field_id(field.name)), _e(label), "" if legend_id else _optional(field),
+           "" if legend_id else _help(field))
     )
 
 
-def render_field(field: "Field") -> str:
+CONTROLS: "tuple[tuple[str, object], ...]" = (
+    ("choice", _choice),
+    ("choices", _choices),
+    ("boolean", _boolean),
+    ("integer", _number),
+    ("number", _number),
+)
+"""Each field kind and the function that renders its control(s): `(field, legend_id) -> HTML`.
+
+A new kind of field slots in with one row here (and one reader in the glue).
+With a `legend_id`, the field is its question's first: the question's legend
+asks it, so the control shows no label of its own and is named by the legend."""
+
+
+def render_field(field: "Field", legend_id: str = "") -> str:
     """Return the native control(s) for one answer field.
 
-    A choice field is a fieldset of radio buttons with the field's label as
-    its legend, a multiple-choice (`choices`) field a fieldset of checkboxes;
-    a number is a labelled `<input type="number">` with its bounds; a
-    boolean is a labelled checkbox. Optional fields say so.
+    A choice field is a group of radio buttons, a multiple-choice
+    (`choices`) field a group of checkboxes; a number is an
+    `<input type="number">` with its bounds; a boolean is a checkbox.
+    On its own (no `legend_id`), a field carries its label (a legend for a
+    choice), its help line and "(optional)" when it is. As the first field of
+    a question (`legend_id` given), it is named by the question's legend and
+    described by the question's help line, so the question is asked once.
+    The wrapper carries `data-field` (its name) and `data-kind`.
 
     Args:
         field: The field.
+        legend_id: The id of the question's legend, when the field is the one it asks.
 
     Returns:
         An HTML fragment.
+
+    Raises:
+        UnknownId: No renderer for the field's kind (see `CONTROLS`).
     """
-    if field.kind == "choice":
-        return _choice(field)
-    if field.kind == "choices":
-        return _choices(field)
-    if field.kind == "boolean":
-        return _boolean(field)
-    return _number(field)
+    for kind, control in CONTROLS:
+        if kind == field.kind:
+            return control(field, legend_id)
+    raise UnknownId("kind of quiz field", field.kind, tuple(kind for kind, _ in CONTROLS))
 
 
 def render_question(question: "Question", total: int, base_url: str = "") -> str:
-    """Return one question as a fieldset: its legend, its text, why it matters, and its fields.
+    """Return one question as a fieldset: the question once, one help line, and its fields.
+
+    The legend says "Question 2 of 4" and asks the question's first field; the
+    help line under it says how to answer and links to the guide's section on
+    why it matters. The question's other fields follow, each with its own label.
 
     Args:
         question: The question.
@@ -189,15 +240,16 @@ def render_question(question: "Question", total: int, base_url: str = "") -> str
         An HTML fragment.
     """
     section = get_section(question.section)
+    lead, rest = question.fields[0], question.fields[1:]
+    legend_id = "quiz-%s-legend" % question.id
+    why = '<a href="%s">Why this matters</a>' % _e(_href(base_url, section.url))
     return (
-        '<fieldset class="quiz__question" id="quiz-%s" data-question="%s">'
-        "<legend>Question %d of %d: %s</legend>"
-        '<p class="quiz__text">%s</p>'
-        '<p class="quiz__why">%s <a href="%s">Read: %s</a></p>'
-        "%s</fieldset>"
-        % (_e(question.id), _e(question.id), question.number, total, _e(question.title),
-           _e(question.text), _e(question.help), _e(_href(base_url, section.url)),
-           _e(section.title), _join(render_field(field) for field in question.fields))
+        '<fieldset class="quiz__question" id="quiz-%s" data-question="%s" aria-describedby="%s">'
+        '<legend id="%s"><span class="quiz__number">Question %d of %d</span> %s%s</legend>'
+        '%s%s%s</fieldset>'
+        % (_e(question.id), _e(question.id), _e(_help_id(lead)), _e(legend_id), question.number, total,
+           _e(lead.label), _optional(lead), _help(lead, why), render_field(lead, legend_id),
+           _join(render_field(field) for field in rest))
     )
 
 
@@ -228,12 +280,99 @@ def render_call_to_action(call_to_action: object, base_url: str = "") -> str:
     )
 
 
+LINK_NOTICE_TITLE: str = "This link could not be read"
+"""The heading of the notice a damaged, cut or unknown share link gets."""
+
+LINK_NOTICE_TEXT: str = (
+    "Part of it was lost or changed on the way (when it was copied, or broken across lines in an "
+    "email), or it comes from a newer version of this guide, so its answers cannot be shown. "
+    "Ask the person who sent it for a fresh link, or answer the four questions below: it takes "
+    "about a minute."
+)
+"""What the notice says: what happened and what to do, in plain words."""
+
+LINK_PENDING_TEXT: str = (
+    "Preparing the result of the link you opened: its answers fill in the questions above, and the "
+    "recommendation appears here in a few seconds."
+)
+"""What the result area says while the interpreter loads, when the address holds a share link."""
+
+LINK_STALLED_TEXT: str = (
+    "The result of this link cannot be shown, because the interactive part of this page did not "
+    "load (the message above the questions says more). The guide's pages still give the same advice "
+    "by hand: start with the four questions of the framework."
+)
+"""What the result area says instead when the interpreter did not load."""
+
+
+def render_link_notice() -> str:
+    """Return the notice for a share link that cannot be read: hidden until the glue finds one.
+
+    It sits above the questions, carries `data-link-notice`, and can take
+    focus (`tabindex="-1"`), so the glue can bring it where the reader is.
+
+    Returns:
+        An HTML fragment.
+    """
+    return (
+        '<div class="quiz__notice admonition warning" data-quiz-notice data-link-notice role="alert" '
+        'tabindex="-1" hidden><p class="admonition-title">%s</p><p>%s</p></div>'
+        % (_e(LINK_NOTICE_TITLE), _e(LINK_NOTICE_TEXT))
+    )
+
+
+def render_link_pending(base_url: str = "") -> str:
+    """Return the result area's note for a share link that is being prepared: hidden until the loader shows it.
+
+    The page's loader (`runtime.js`) shows it, before Python starts, when the
+    address has the parameter named by the quiz root's `data-link-parameter`;
+    the glue hides it once it has read the link. If the interpreter never
+    loads, the stylesheet swaps its text for `LINK_STALLED_TEXT`.
+
+    Args:
+        base_url: The prefix that makes a site-relative URL work from the page.
+
+    Returns:
+        An HTML fragment.
+    """
+    framework = _href(base_url, get_section("q1-knowledge-change").url)
+    return (
+        '<div class="quiz-result__pending" data-link-pending hidden>'
+        '<p class="quiz-result__pending-loading">%s</p>'
+        '<p class="quiz-result__pending-failed">%s <a href="%s">The four questions</a></p></div>'
+        % (_e(LINK_PENDING_TEXT), _e(LINK_STALLED_TEXT), _e(framework))
+    )
+
+
+def render_cleared() -> str:
+    """Return the line shown after "Start again": the answers are cleared, and a button brings them back.
+
+    Returns:
+        An HTML fragment, for the form's `data-quiz-cleared` status region.
+    """
+    return ('<span class="quiz__cleared-text">Your answers are cleared.</span> '
+            '<button type="button" class="md-button" data-quiz-undo>Undo</button>')
+
+
+def jump_text(recommendation: "Recommendation") -> str:
+    """Return the text of the link that follows the reader to the result, e.g. `See your result: Start with RAG`.
+
+    Args:
+        recommendation: The engine's recommendation.
+
+    Returns:
+        Plain text.
+    """
+    return "See your result: " + get_outcome(recommendation.choice).title
+
+
 def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
     """Return the whole quiz widget: notice, status, the four questions, progress, restart, result.
 
     This is plain HTML that works before any script: the questions can be
     answered while the interpreter loads, and the glue reads them when it is
-    ready.
+    ready. The root names the share link's parameter (`data-link-parameter`),
+    so the loader can say a link's result is on its way before Python runs.
 
     Args:
         base_url: The prefix that makes a site-relative URL work from the page
@@ -245,29 +384,33 @@ def render_quiz(base_url: str = "", call_to_action: object = None) -> str:
     """
     total = len(QUESTIONS)
     return (
-        '<div class="quiz" data-widget="quiz" data-state="loading">'
+        '<div class="quiz" data-widget="quiz" data-state="loading" data-link-parameter="%s">'
         '<p class="widget-status" role="status" data-widget-status></p>'
-        '<div class="quiz__notice admonition warning" data-quiz-notice role="alert" hidden>'
-        '<p class="admonition-title">This link could not be read</p>'
-        '<p data-quiz-notice-text></p></div>'
+        "%s"
         '<noscript><p class="quiz__noscript">The questions work without JavaScript, but the '
         "recommendation is computed in your browser and needs it. The framework and the decision "
         "table give the same advice by hand.</p></noscript>"
         '<form class="quiz__form" id="quiz-form" data-quiz-form autocomplete="off">'
         '<p class="quiz__progress" data-quiz-progress>%s</p>'
+        '<div class="quiz__cleared" role="status" data-quiz-cleared></div>'
         "%s"
         '<div class="quiz__actions">'
         '<button type="reset" class="md-button" data-quiz-restart>Start again</button>'
-        "</div></form>"
+        "</div>"
+        '<p class="quiz__jump" data-quiz-jump hidden>'
+        '<button type="button" class="md-button md-button--primary" aria-controls="quiz-result" '
+        'data-quiz-jump-link></button></p>'
+        "</form>"
         '<section class="quiz-result" id="quiz-result" data-quiz-result aria-labelledby="quiz-result-title">'
-        '<h2 id="quiz-result-title">Your recommendation</h2>'
+        '<h2 id="quiz-result-title" tabindex="-1">Your recommendation</h2>'
         '<p class="quiz-result__announce visually-hidden" aria-live="polite" data-quiz-announce></p>'
+        "%s"
         '<div class="quiz-result__body" data-quiz-output>%s</div>'
         "%s%s"
         "</section></div>"
-        % (_e(progress_text(0, total)),
+        % (_e(SHARE_PARAMETER), render_link_notice(), _e(progress_text(0, total)),
            _join(render_question(question, total, base_url) for question in QUESTIONS),
-           render_waiting(0, total), render_unavailable(base_url),
+           render_link_pending(base_url), render_waiting(0, total), render_unavailable(base_url),
            render_call_to_action(call_to_action, base_url))
     )
 

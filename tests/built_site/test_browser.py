@@ -1,4 +1,4 @@
-"""My pages in headless Chromium: the copy-link buttons, and the decision table without scripts."""
+"""Pages in headless Chromium: the consultants' copy-link buttons and groups, and the decision table without scripts."""
 
 import functools
 import threading
@@ -9,6 +9,7 @@ import pytest
 
 from decision_core.framework.rules import CRITERIA
 from tests.support.browser import CHROMIUM, in_chromium
+from tests.support.viewport import WIDTHS, in_view
 
 pytestmark = [
     pytest.mark.site,
@@ -33,27 +34,71 @@ def server(site_dir: Path):
     httpd.server_close()
 
 
-def test_copy_button_copies_the_absolute_link_and_says_so(server: str):
-    """The button copies the section's absolute URL and announces "Link copied" politely."""
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_copy_button_copies_the_address_the_reader_is_on_and_shows_copied(server: str, width: str):
+    """The button copies the section's address on the site being read, and "Copied" shows beside it.
+
+    The site was built for another address (its site URL); this server's
+    address is what the reader has, so it is what a pasted link must hold.
+    """
 
     def check(page):
         page.goto(server + "basics/")
         page.goto(server + "consultants/")
-        button = page.locator("button[data-copy-url$='#q3-labelled-data']")
+        page.click("#links-framework > summary")
+        button = page.locator("button[data-copy-href$='#q3-labelled-data']")
         button.wait_for(state="visible")
+        assert page.text_content("[data-section=q3-labelled-data] code") == server + "framework/#q3-labelled-data"
         button.click()
         page.wait_for_function("document.querySelector('.copy-link__status').textContent === 'Link copied'")
         assert page.locator(".copy-link__status").get_attribute("role") == "status"
-        assert page.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy-url")
+        assert page.evaluate("navigator.clipboard.readText()") == server + "framework/#q3-labelled-data"
+        done = "[data-section=q3-labelled-data] [data-copy-done]"
+        assert page.text_content(done) == "Copied"
+        assert in_view(page, done, whole=True), "the reader sees Copied next to the button"
+        other = page.locator("button[data-copy-href$='#q1-knowledge-change']")
+        other.click()
+        page.wait_for_function("document.querySelector('[data-section=q1-knowledge-change] [data-copy-done]')"
+                               ".textContent === 'Copied'")
+        assert page.text_content(done) == "", "only the last copy says Copied"
 
-    in_chromium(check, viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"])
+    in_chromium(check, viewport=WIDTHS[width], permissions=["clipboard-read", "clipboard-write"])
 
 
-def test_without_javascript_the_link_is_there_and_no_dead_button(server: str):
-    """With scripts off, each address is visible text and the copy buttons stay hidden."""
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_consultants_page_is_compact_and_explains_sending_a_result(server: str, width: str):
+    """Groups start closed, so the page fits in a few screens; the section on sending a result is there."""
 
     def check(page):
         page.goto(server + "consultants/")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        screens = height / WIDTHS[width]["height"]
+        assert screens < 5, "the page is %d px long: %.1f screens" % (height, screens)
+        assert page.locator("details.section-group[open]").count() == 0
+        assert page.is_visible("#send-a-result")
+        assert "Copy link" in page.text_content("#send-a-result ~ ol")
+
+    in_chromium(check, viewport=WIDTHS[width])
+
+
+def test_a_group_opened_by_its_address_is_open_and_in_view(server: str):
+    """consultants/#links-framework opens that group and shows its first link."""
+
+    def check(page):
+        page.goto(server + "consultants/#links-framework")
+        page.wait_for_selector("#links-framework[open]")
+        assert in_view(page, "#links-framework")
+        assert page.is_visible("#links-framework li.section-link")
+
+    in_chromium(check, viewport=WIDTHS["phone"])
+
+
+def test_without_javascript_the_link_is_there_and_no_dead_button(server: str):
+    """With scripts off, a group still opens, each address is visible text and the copy buttons stay hidden."""
+
+    def check(page):
+        page.goto(server + "consultants/")
+        page.click("details.section-group > summary")
         assert page.locator("button.section-link__copy:visible").count() == 0
         assert page.locator(".section-link__url code").first.is_visible()
 

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -72,14 +73,15 @@ def test_example_headings_carry_their_anchors(site_dir: Path):
 
 
 def test_consultants_page_lists_every_section(site_dir: Path, base_url: str):
-    """Every section appears once with its title, summary, absolute URL and a copy button."""
+    """Every section appears once with its title, summary, absolute URL and a copy button for its link."""
     html = page_html(site_dir, "consultants/")
     items = {li.attrs["data-section"]: text_of(li) for li in elements(html, "li") if li.attrs.get("data-section")}
     assert list(items) == [section.id for section in SECTIONS]
     for section in SECTIONS:
         assert section.title in items[section.id] and base_url + section.url in items[section.id]
-    buttons = [b for b in elements(html, "button") if b.attrs.get("data-copy-url")]
-    assert [b.attrs["data-copy-url"] for b in buttons] == [base_url + s.url for s in SECTIONS]
+    buttons = [b for b in elements(html, "button") if b.attrs.get("data-copy-href")]
+    assert [urljoin(base_url + "consultants/", b.attrs["data-copy-href"]) for b in buttons] == [
+        base_url + s.url for s in SECTIONS]
     assert all(b.attrs.get("type") == "button" for b in buttons)
     assert any(p.attrs.get("role") == "status" for p in elements(html, "p"))
 

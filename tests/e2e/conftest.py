@@ -11,6 +11,8 @@
   links against, is served with the site URL it was built for replaced by the
   server's address: what publishing at `site_url` gives.
 - `browser`: Debian's Chromium, headless, with a fresh profile, once per session.
+- `sized_page`: a fresh page at a phone's (390 px) and at a desktop's
+  (1280 px) size: a test that takes it runs at both.
 - `watch(page, base)`: records the requests that leave the site and the
   console errors of a page.
 """
@@ -31,6 +33,7 @@ if str(ROOT) not in sys.path:
 
 from tests.support.server import SiteServer  # noqa: E402
 from tests.support.site import build_site, built_site  # noqa: E402
+from tests.support.viewport import WIDTHS  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -142,6 +145,16 @@ def warm_context(browser):
     """A browser context shared by a module's tests: its HTTP cache stays warm between them."""
     context = browser.new_context()
     yield context
+    context.close()
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def sized_page(request, browser):
+    """A fresh page at a phone's (390 px) or a desktop's (1280 px) size; `page.width_name` says which."""
+    context = browser.new_context(viewport=WIDTHS[request.param])
+    page = context.new_page()
+    page.width_name = request.param
+    yield page
     context.close()
 
 

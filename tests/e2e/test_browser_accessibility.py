@@ -79,6 +79,48 @@ def test_quiz_with_a_result_has_no_violations(palette_page, guide_server):
     assert axe_violations(page, QUIZ) == []
 
 
+def test_quiz_reader_states_have_no_violations(palette_page, guide_server):
+    """A share link while Python loads, a damaged link's notice, "Start again" with Undo, the "See your result" link."""
+    import re
+
+    from decision_core.model.sharelink import share_url
+
+    page = palette_page
+    held = []
+    page.route(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"), lambda route: held.append(route))
+    page.goto(guide_server.url(share_url(ANSWERABLE[0]["answers"])))
+    page.wait_for_selector("[data-widget=quiz][data-link=pending]")
+    assert axe_violations(page, QUIZ) == [], "a share link's result being prepared"
+    for route in held:
+        route.continue_()
+    page.unroute(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"))
+    page.goto(guide_server.url("quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6m#quiz-result"))
+    wait_ready(page)
+    page.wait_for_selector("[data-link-notice]:not([hidden])")
+    assert axe_violations(page, QUIZ) == [], "a damaged link's notice"
+    answer_by_keyboard(page, ANSWERABLE[0]["answers"])
+    result_choice(page)
+    assert page.is_visible("[data-quiz-jump]")
+    assert axe_violations(page, QUIZ) == [], "the See your result link"
+    page.click("[data-quiz-restart]")
+    page.wait_for_selector("[data-quiz-undo]")
+    assert axe_violations(page, QUIZ) == [], "Start again, with Undo"
+
+
+def test_reader_pages_in_their_states_have_no_violations(palette_page, root_server):
+    """The 404 page, and the consultants' page with a group open and a link just copied."""
+    page = palette_page
+    page.goto(root_server.url("404.html"))
+    page.wait_for_selector("button[data-open-search]:not([hidden])")
+    assert axe_violations(page) == [], "the 404 page"
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(root_server.url("consultants/#links-framework"))
+    page.wait_for_selector("#links-framework[open] button.section-link__copy:not([hidden])")
+    page.click("#links-framework button.section-link__copy")
+    page.wait_for_selector("#links-framework [data-copy-done]:not(:empty)")
+    assert axe_violations(page) == [], "the consultants' page, a group open, a link copied"
+
+
 def test_blocked_quiz_error_state_has_no_violations(palette_page, guide_server):
     """The quiz's error state (interpreter blocked) passes axe too."""
     page = palette_page

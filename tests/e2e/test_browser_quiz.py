@@ -14,6 +14,7 @@ from tests.e2e.helpers import (
     result_choice,
     wait_ready,
 )
+from tests.support.viewport import in_view, settle
 
 pytestmark = pytest.mark.browser
 
@@ -161,6 +162,177 @@ def test_bad_share_link_shows_a_notice_and_an_empty_quiz(shared_page, guide_serv
     assert page.evaluate("window.__pwned") is None
     assert page.locator(".quiz script, .quiz img, .quiz svg, .quiz-result script").count() == 0
     assert page.evaluate("document.querySelector('[data-quiz-notice]').querySelectorAll('*').length") == 2
+
+
+INTERPRETER = re.compile(r".*/assets/runtime/micropython/micropython\.mjs$")
+
+
+def hold_interpreter(page):
+    """Hold back the interpreter's request; return `release()`, which waits until it was asked for, then lets it go."""
+    held = []
+    page.route(INTERPRETER, lambda route: held.append(route))
+
+    def release():
+        for _ in range(400):  # poll for the request, at most 10 s
+            if held:
+                break
+            page.wait_for_timeout(25)
+        assert held, "the interpreter was requested"
+        for route in held:
+            route.continue_()
+
+    return release
+
+BROKEN = {
+    "truncated": "v=1&a=3-0-0-3-3uw-2bc-ffk-1",
+    "edited": "v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6m",
+    "unknown-version": "v=7&a=3-0-0-3-3uw-2bc-ffk-1-ec6l",
+    "answers-missing": "v=1&a=",
+}
+"""Links a reader may be sent: cut short, one character changed, from a newer guide, emptied by a mail program."""
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_a_damaged_link_shows_its_notice_where_the_reader_lands(sized_page, guide_server, kind):
+    """A cut, edited or unknown-version link ending in #quiz-result: the plain-words notice is on screen."""
+    page = sized_page
+    page.goto(guide_server.url("quiz/") + "?" + BROKEN[kind] + "#quiz-result")
+    wait_ready(page)
+    assert in_view(page, "[data-link-notice]", whole=True), "the notice is on the reader's screen"
+    text = page.inner_text("[data-link-notice]")
+    assert text.startswith("This link could not be read")
+    assert "Ask the person who sent it for a fresh link, or answer the four questions below" in text
+    assert "checksum" not in text and "parameter" not in text
+    assert page.evaluate("document.activeElement.hasAttribute('data-link-notice')"), "focus is on the notice"
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+    assert page.is_hidden("[data-link-pending]")
+    # Below it, the questions it points to: the first one follows on the same screen.
+    assert page.evaluate("document.querySelector('[data-link-notice]').getBoundingClientRect().bottom"
+                         " <= document.querySelector('#quiz-q1').getBoundingClientRect().top")
+
+
+def test_a_share_link_says_its_result_is_being_prepared_while_python_loads(sized_page, guide_server):
+    """Until the interpreter arrives, the result area (where the link lands) says the result is on its way."""
+    page = sized_page
+    release = hold_interpreter(page)
+    page.goto(guide_server.url(share_url(S01["answers"])))
+    page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.link === 'pending'")
+    assert in_view(page, "[data-link-pending]"), "the note is where the reader lands"
+    assert "Preparing the result of the link you opened" in page.inner_text("[data-link-pending]")
+    assert page.is_hidden(".quiz-result__waiting"), "no 'Answer the 4 questions' for a link that holds them"
+    assert page.is_visible("#quiz-q1 legend") and page.is_visible("article h1"), "the page's text stays"
+    release()
+    wait_ready(page)
+    assert result_choice(page) == S01["expected"]
+    assert page.is_hidden("[data-link-pending]")
+    assert in_view(page, "#quiz-result"), "the result replaces the note in view"
+
+
+def test_a_share_link_whose_interpreter_never_loads_says_so_in_the_result_area(sized_page, guide_server):
+    """If Python cannot load, the result area stops saying "preparing" and says why, with a way on."""
+    page = sized_page
+    page.route(re.compile(r".*/assets/runtime/(micropython|pyodide)/.*\.(mjs|wasm)$"), lambda route: route.abort())
+    page.goto(guide_server.url(share_url(S01["answers"])))
+    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    assert page.is_hidden(".quiz-result__pending-loading")
+    assert in_view(page, ".quiz-result__pending-failed")
+    assert "did not load" in page.inner_text(".quiz-result__pending-failed")
+
+
+def test_a_reader_who_scrolls_away_while_it_loads_is_not_pulled_back(sized_page, guide_server):
+    """A share link's reader who went up to the questions stays there; the "See your result" link follows them."""
+    page = sized_page
+    release = hold_interpreter(page)
+    page.goto(guide_server.url(share_url(S01["answers"])))
+    page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.link === 'pending'")
+    top = "document.getElementById('quiz-q2').getBoundingClientRect().top"
+    page.evaluate("window.scrollBy(0, %s - 200)" % top)
+    settle(page)
+    release()
+    wait_ready(page)
+    result_choice(page)
+    settle(page)
+    assert abs(page.evaluate(top) - 200) < 2, "still where the reader was"
+    assert in_view(page, "[data-quiz-jump]", whole=True)
+    assert page.inner_text("[data-quiz-jump]").startswith("See your result: Start with RAG")
+
+
+def test_the_first_screen_of_the_quiz_has_something_to_answer(sized_page, guide_server):
+    """On a phone as on a desktop, the first question and its first option are on the first screen."""
+    page = sized_page
+    page.goto(guide_server.url("quiz/"))
+    assert in_view(page, "#quiz-q1 legend", whole=True)
+    assert in_view(page, "#quiz-knowledge_change-static", whole=True), "while Python loads"
+    wait_ready(page)
+    assert in_view(page, "#quiz-knowledge_change-static", whole=True), "once it is ready"
+
+
+def test_the_result_is_pointed_to_when_it_appears_and_when_it_changes(sized_page, guide_server):
+    """After the last required answer a "See your result" link is on screen; it names the result and leads to it."""
+    page = sized_page
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    assert page.is_hidden("[data-quiz-jump]")
+    page.check("#quiz-knowledge_change-weekly")
+    page.check("#quiz-need-knowledge")
+    page.fill("#quiz-labelled_examples", "0")
+    page.fill("#quiz-queries_per_day", "5000")
+    result_choice(page)
+    assert in_view(page, "[data-quiz-jump]", whole=True)
+    assert in_view(page, "#quiz-queries_per_day", whole=True), "the field being typed in stays in view"
+    assert page.evaluate("document.querySelector('#quiz-queries_per_day').getBoundingClientRect().bottom"
+                         " <= document.querySelector('[data-quiz-jump]').getBoundingClientRect().top"), \
+        "the link does not cover it"
+    assert page.inner_text("[data-quiz-jump]").startswith("See your result: Start with RAG")
+    page.evaluate("document.getElementById('quiz-q1').scrollIntoView()")
+    page.check("#quiz-knowledge_change-static")
+    page.check("#quiz-need-behaviour")
+    page.wait_for_selector("#quiz-result[data-choice]:not([data-choice=rag])")
+    assert in_view(page, "[data-quiz-jump]", whole=True), "a changed result is pointed to as well"
+    named = page.text_content(".quiz-result__choice strong")
+    assert page.inner_text("[data-quiz-jump]").startswith("See your result: " + named)
+    address = page.url
+    page.click("[data-quiz-jump] button")
+    page.wait_for_function("() => document.activeElement.id === 'quiz-result-title'")
+    assert in_view(page, "#quiz-result-title", whole=True)
+    assert page.url == address and page.get_attribute("#quiz-result", "data-choice") is not None, \
+        "the same page, answers and result kept"
+    assert page.is_checked("#quiz-need-behaviour")
+
+
+def test_start_again_can_be_undone(sized_page, guide_server):
+    """"Start again" empties the quiz and offers Undo above the first question; Undo brings every answer back."""
+    page = sized_page
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    choice = result_choice(page)
+    share = page.get_attribute("[data-quiz-share]", "href")
+    page.click("[data-quiz-restart]")
+    page.wait_for_selector("[data-quiz-undo]")
+    assert page.text_content("[data-quiz-progress]") == "0 of 4 answered"
+    assert page.get_attribute("#quiz-result", "data-choice") is None
+    assert in_view(page, "[data-quiz-cleared]", whole=True), "Undo is on screen after the restart"
+    assert in_view(page, "#quiz-q1 legend")
+    assert "Your answers are cleared." in page.text_content("[data-quiz-cleared]")
+    page.click("[data-quiz-undo]")
+    assert result_choice(page) == choice
+    assert page.get_attribute("[data-quiz-share]", "href") == share, "the same answers, all of them"
+    assert page.is_checked("#quiz-needs_citations") and page.input_value("#quiz-budget_usd") == "20000"
+    assert page.text_content("[data-quiz-cleared]") == ""
+
+
+def test_undo_is_withdrawn_once_the_reader_answers_again(warm_context, guide_server):
+    """After "Start again", a new answer removes the Undo offer, so it cannot overwrite the new answers."""
+    page = warm_context.new_page()
+    page.goto(guide_server.url("quiz/"))
+    wait_ready(page)
+    page.check("#quiz-knowledge_change-daily")
+    page.click("[data-quiz-restart]")
+    page.wait_for_selector("[data-quiz-undo]")
+    page.check("#quiz-knowledge_change-static")
+    page.wait_for_function("() => document.querySelector('[data-quiz-cleared]').textContent === ''")
+    assert page.is_checked("#quiz-knowledge_change-static")
 
 
 def test_answers_given_while_loading_are_kept(context, guide_server):

@@ -17,6 +17,12 @@
  * - If the interpreter cannot load (blocked, offline, a missing file), the
  *   widgets say so and offer a retry; a timeout catches what no error reports.
  *   The static content stays usable throughout.
+ * - A widget whose root names a query parameter (data-link-parameter, e.g.
+ *   the quiz's share link) gets data-link="pending" when the address holds
+ *   that parameter, and its [data-link-pending] note is shown: the reader of
+ *   a shared link learns at once that its result is on its way, for the
+ *   seconds the interpreter takes. The note's words are in the page (from
+ *   decision_core); the glue hides it once it has read the link.
  */
 (function () {
   "use strict";
@@ -189,6 +195,15 @@
     marker.appendChild(element);
   }
 
+  function markLink(root) {
+    var parameter = root.getAttribute("data-link-parameter");
+    if (!parameter || !new URLSearchParams(location.search).has(parameter)) return;
+    root.setAttribute("data-link", "pending");
+    Array.prototype.forEach.call(root.querySelectorAll("[data-link-pending]"), function (note) {
+      note.hidden = false;
+    });
+  }
+
   function boot() {
     var marker = document.querySelector("[data-widget-page]");
     view += 1;
@@ -202,6 +217,7 @@
       return;
     }
     widgets.forEach(function (root) {
+      markLink(root);
       setState(root, "loading", "Loading the interactive part (Python in your browser, " + name + ", " +
         (core === "loaded" ? "already downloaded" : SIZES[settings.interpreter] || "a download") +
         "). You can start now: nothing you enter is lost.");

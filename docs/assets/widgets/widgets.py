@@ -8,8 +8,17 @@ holds. No decision is made here: the quiz reads its form through
 `decision_core.model.answers.read_form` and asks `decision_core.model.engine`,
 the address through `decision_core.model.sharelink`; the table asks
 `decision_core.model.tally`; every fragment of HTML comes from
-`decision_core.views.quiz`, escaped. Text that comes from the URL is only ever
+`decision_core.views.quiz`, escaped, and so does every word a reader sees
+(the bad-link notice and the "being prepared" note are in the page already;
+the glue shows or hides them). Text that comes from the URL is only ever
 written with `textContent`.
+
+Where the reader is matters: a share link's result is brought into view only
+if the reader is still looking where it appears; a bad link's notice is
+brought into view and takes focus; a "See your result" link (sticky, in CSS)
+follows a reader who is among the questions, and a shown one never covers the
+field being typed in; "Start again" keeps the answers for an Undo until the
+reader answers anew.
 """
 
 import time
@@ -52,6 +61,59 @@ def _today():
     return iso_date(*time.localtime()[:3])
 
 
+def _read_choice(form, control, field):
+    checked = form.querySelector('input[name="%s"]:checked' % field.name)
+    return str(checked.value) if checked else None
+
+
+def _fill_choice(form, control, field, value):
+    for option in select_all(form, 'input[name="%s"]' % field.name):
+        option.checked = value is not None and str(option.value) == str(value)
+
+
+def _read_choices(form, control, field):
+    return [str(box.value) for box in select_all(form, 'input[name="%s"]:checked' % field.name)]
+
+
+def _fill_choices(form, control, field, value):
+    for box in select_all(form, 'input[name="%s"]' % field.name):
+        box.checked = str(box.value) in [str(item) for item in (value or ())]
+
+
+def _read_boolean(form, control, field):
+    return bool(control.checked)
+
+
+def _fill_boolean(form, control, field, value):
+    control.checked = bool(value)
+
+
+def _read_number(form, control, field):
+    text = str(control.value)
+    return None if not text.strip() and control.validity.badInput else text
+
+
+def _fill_number(form, control, field, value):
+    control.value = "" if value is None else str(value)
+
+
+CONTROLS = (
+    ("choice", _read_choice, _fill_choice),
+    ("choices", _read_choices, _fill_choices),
+    ("boolean", _read_boolean, _fill_boolean),
+    ("integer", _read_number, _fill_number),
+    ("number", _read_number, _fill_number),
+)
+"""How to read and fill each kind of field's control(s), beside decision_core.views.quiz.CONTROLS."""
+
+
+def _control_of(kind):
+    for known, read, fill in CONTROLS:
+        if known == kind:
+            return read, fill
+    raise KeyError("no reader for quiz fields of kind " + kind)
+
+
 class Quiz:
     """The quiz on `quiz/`: the form is built-time HTML; this keeps the result in step with it."""
 
@@ -63,23 +125,39 @@ class Quiz:
         self.result = root.querySelector("[data-quiz-result]")
         self.announce = root.querySelector("[data-quiz-announce]")
         self.cta = root.querySelector("[data-quiz-cta]")
-        self.notice = root.querySelector("[data-quiz-notice]")
+        self.notice = root.querySelector("[data-link-notice]")
+        self.pending = root.querySelector("[data-link-pending]")
+        self.cleared = root.querySelector("[data-quiz-cleared]")
+        self.jump = root.querySelector("[data-quiz-jump]")
         self.share = ""
         self.choice = None
+        self.saved = None
+        self.before_reset = None
+        self.after_reset_handler = None
 
     def bind(self):
+        self.after_reset_handler = proxy(self.after_reset)
         self.form.addEventListener("input", proxy(self.on_input))
         self.form.addEventListener("change", proxy(self.on_input))
         self.form.addEventListener("reset", proxy(self.on_reset))
         self.form.addEventListener("submit", proxy(self.on_submit))
         self.root.addEventListener("click", proxy(self.on_click))
+        watching = self.showing(self.result)  # the reader is looking where the result will be
         shared = self.apply_share_link()
         self.update()
-        if shared and self.choice and str(window.location.hash) == "#" + str(self.result.id):
-            # The browser jumped to the anchor before the result existed, and
-            # the page has changed height since: bring the result into view
-            # (at once, no smooth scrolling).
+        self.pending.hidden = True
+        self.root.removeAttribute("data-link")
+        if shared and self.choice and watching:
+            # The form has filled in and changed height since the reader
+            # landed: bring the result back into view (at once, no smooth
+            # scrolling). A reader who scrolled away meanwhile is left where
+            # they are; the "See your result" link follows them.
             self.result.scrollIntoView()
+
+    def showing(self, element):
+        """Whether some of `element` is on the screen."""
+        box = element.getBoundingClientRect()
+        return box.top < window.innerHeight and box.bottom > 0
 
     # -- reading and writing the form -------------------------------------
 
@@ -90,18 +168,8 @@ class Quiz:
         """Return what the form's controls hold, by field name, for `read_form`."""
         values = {}
         for field in FIELDS:
-            if field.kind == "choice":
-                checked = self.form.querySelector('input[name="%s"]:checked' % field.name)
-                values[field.name] = str(checked.value) if checked else None
-            elif field.kind == "choices":
-                boxes = select_all(self.form, 'input[name="%s"]:checked' % field.name)
-                values[field.name] = [str(box.value) for box in boxes]
-            elif field.kind == "boolean":
-                values[field.name] = bool(self.control(field.name).checked)
-            else:
-                element = self.control(field.name)
-                text = str(element.value)
-                values[field.name] = None if not text.strip() and element.validity.badInput else text
+            read, _ = _control_of(field.kind)
+            values[field.name] = read(self.form, self.control(field.name), field)
         return values
 
     def show_applicable(self, raw):
@@ -113,21 +181,8 @@ class Quiz:
 
     def fill(self, answers):
         for field in FIELDS:
-            value = answers.get(field.name)
-            if field.kind == "choice":
-                if value is not None:
-                    control = self.control(field.name, str(value))
-                    if control:
-                        control.checked = True
-            elif field.kind == "choices":
-                for option in field.values:
-                    control = self.control(field.name, option)
-                    if control:
-                        control.checked = option in (value or ())
-            elif field.kind == "boolean":
-                self.control(field.name).checked = bool(value)
-            else:
-                self.control(field.name).value = "" if value is None else str(value)
+            _, fill = _control_of(field.kind)
+            fill(self.form, self.control(field.name), field, answers.get(field.name))
 
     def apply_share_link(self):
         query = str(window.location.search)
@@ -137,20 +192,23 @@ class Quiz:
             return False  # the reader started answering while Python loaded: theirs wins
         try:
             answers = share_link_answers(query)
-        except DecisionError as error:
-            self.show_notice("The link's answers were changed, cut short or made by a newer "
-                             "version of this guide, so the quiz starts empty. (" + str(error) + ")")
+        except DecisionError:
+            self.show_notice()
             return False
         self.fill(answers)
         return True
 
-    def show_notice(self, text):
-        self.notice.querySelector("[data-quiz-notice-text]").textContent = text
+    def show_notice(self):
+        """Show the bad-link notice (its words are decision_core's) where the reader is, and move focus to it."""
         self.notice.hidden = False
+        self.notice.focus()
+        self.notice.scrollIntoView()
 
     # -- events -------------------------------------------------------------
 
     def on_input(self, event):
+        if self.saved is not None:
+            self.forget_saved()  # new answers: "Undo" would now overwrite them
         self.update()
 
     def on_submit(self, event):
@@ -158,13 +216,34 @@ class Quiz:
         self.update()
 
     def on_reset(self, event):
+        self.before_reset = self.read()
         self.notice.hidden = True
         if str(window.location.search):
             window.history.replaceState(window.history.state, "", window.location.pathname)
         # The form's values are reset after this event: update once they are.
-        window.setTimeout(proxy(self.after_reset), 0)
+        window.setTimeout(self.after_reset_handler, 0)
 
     def after_reset(self, *args):
+        self.update()
+        values = self.before_reset or {}
+        self.before_reset = None
+        if [value for value in values.values() if value not in (None, False, "")]:
+            self.saved = values  # "Undo" brings these back
+            self.cleared.innerHTML = views.render_cleared()
+        first = self.form.querySelector("input")
+        if first:
+            first.focus()
+        # Show the question's start and the "Undo" above it, not only the first option.
+        self.progress.scrollIntoView()
+
+    def forget_saved(self):
+        self.saved = None
+        self.cleared.innerHTML = ""
+
+    def undo(self):
+        values = self.saved
+        self.forget_saved()
+        self.fill(values)
         self.update()
         first = self.form.querySelector("input")
         if first:
@@ -172,7 +251,20 @@ class Quiz:
 
     def on_click(self, event):
         target = event.target
-        if not target or not target.closest or not target.closest("[data-quiz-copy]"):
+        if not target or not target.closest:
+            return
+        if target.closest("[data-quiz-undo]"):
+            if self.saved is not None:
+                self.undo()
+            return
+        if target.closest("[data-quiz-jump-link]"):
+            # A button, not a link to #quiz-result: Material's instant
+            # navigation resolves the page's links when it loads, before the
+            # answers were in the address, and would reload the empty quiz.
+            self.result.scrollIntoView()
+            self.root.querySelector("#quiz-result-title").focus()
+            return
+        if not target.closest("[data-quiz-copy]"):
             return
         status = self.root.querySelector("[data-quiz-copy-status]")
         link = self.root.querySelector("[data-quiz-share]")
@@ -191,6 +283,15 @@ class Quiz:
             clipboard.writeText(self.share).then(proxy(copied), proxy(refused))
         else:
             refused()
+
+    def uncover_focus(self):
+        """Scroll just enough that the "See your result" bar, now shown, does not cover the field being typed in."""
+        active = document.activeElement
+        if not active or not self.form.contains(active):
+            return
+        overlap = active.getBoundingClientRect().bottom - self.jump.getBoundingClientRect().top
+        if overlap > 0:
+            window.scrollBy(0, overlap + 8)
 
     # -- the result ---------------------------------------------------------
 
@@ -229,6 +330,7 @@ class Quiz:
         self.keep_in_address(recommendation)
         if recommendation is None:
             self.result.removeAttribute("data-choice")
+            self.jump.hidden = True
             if self.cta:
                 self.cta.hidden = True
             if self.choice is not None:
@@ -240,6 +342,10 @@ class Quiz:
         self.output.innerHTML = views.render_result(recommendation, base, self.share, _today(),
                                                     calculator_url_for(recommendation.answers))
         self.result.setAttribute("data-choice", recommendation.choice)
+        self.jump.querySelector("button").textContent = views.jump_text(recommendation)
+        if self.jump.hidden:
+            self.jump.hidden = False
+            self.uncover_focus()
         if self.cta:
             self.cta.hidden = False
         if recommendation.choice != self.choice:
