@@ -19,7 +19,10 @@ files, `no-cache` for the rest; `tests/support/server.py`), and:
 It prints the report and writes it to docs/performance.md, with the targets
 of issue 15 and whether each is met. Speed is never asserted by a test.
 
-Usage: python bench/run.py [--runs N] [--lighthouse-runs N] [--no-pyodide] [--out FILE]
+Every run's figures are kept in bench/results/ (not committed); `--from-results` writes
+the page again from them (after editing bench/notes.md, say).
+
+Usage: python bench/run.py [--runs N] [--lighthouse-runs N] [--no-pyodide] [--out FILE] [--from-results JSON]
 """
 
 import argparse
@@ -148,7 +151,11 @@ def main(argv=None) -> int:
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3; 0: none)")
     parser.add_argument("--no-pyodide", action="store_true", help="leave out the Pyodide build and its loads")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--from-results", metavar="JSON",
+                        help="write the page again from a run's saved figures (bench/results/*.json), measuring nothing")
     args = parser.parse_args(argv)
+    if args.from_results:
+        return write(json.loads(pathlib.Path(args.from_results).read_text()), args.out)
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     load_before = os.getloadavg()
     started = time.perf_counter()
@@ -173,13 +180,30 @@ def main(argv=None) -> int:
                 server.close()
         say("throughput...")
         rates = throughput.measure_all()
-    load_after = os.getloadavg()
+    saved = {
+        "date": datetime.date.today().isoformat(), "runs": args.runs, "lighthouse_runs": args.lighthouse_runs,
+        "machine": machine(chromium_version), "load": [load_before[0], os.getloadavg()[0]],
+        "minutes": (time.perf_counter() - started) / 60,
+        "plan": [[target.label, target.wait, profile.name] for target, profile in plan],
+        "results": [[label, profile, phases] for (label, profile), phases in results.items()],
+        "scores": scores, "build_times": build_times, "rates": rates,
+    }
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    (folder / ("%s.json" % time.strftime("%Y%m%d-%H%M%S"))).write_text(json.dumps(saved))
+    return write(saved, args.out)
+
+
+def write(saved: dict, out: str) -> int:
+    """Write the Performance page from a run's figures (and bench/notes.md), and print it."""
+    plan = [(report.Row(label, wait), profile) for label, wait, profile in saved["plan"]]
     text = report.page(
-        date=datetime.date.today().isoformat(), runs=args.runs, lighthouse_runs=args.lighthouse_runs,
-        machine=machine(chromium_version), load=(load_before, load_after),
-        minutes=(time.perf_counter() - started) / 60, plan=plan, results=results, scores=scores,
-        build_times=build_times, rates=rates, notes=(ROOT / "bench" / "notes.md").read_text().strip())
-    pathlib.Path(args.out).write_text(text)
+        date=saved["date"], runs=saved["runs"], lighthouse_runs=saved["lighthouse_runs"], machine=saved["machine"],
+        load=saved["load"], minutes=saved["minutes"], plan=plan,
+        results={(label, profile): phases for label, profile, phases in saved["results"]},
+        scores=saved["scores"], build_times=saved["build_times"], rates=saved["rates"],
+        notes=(ROOT / "bench" / "notes.md").read_text().strip())
+    pathlib.Path(out).write_text(text)
     print(text)
     return 0
 
