@@ -5,8 +5,8 @@ The package is built in layers, and each imports only the layers below it:
 | layer | holds |
 |---|---|
 | `decision_core.base` | errors, the one formatter (`format`), query strings (`query`) |
-| `decision_core.framework` | the framework as data: `questions`, `rules` (criteria, outcomes, thresholds), `sections` (the link contract), `cost_inputs` |
-| `decision_core.model` | `answers` and their validation, the `engine` and its `advice`, the decision table's `tally`, the cost model (`cost_values`, `costs`, derived `thresholds`), the link codecs (`sharelink`, `calculator_link`) |
+| `decision_core.framework` | the framework as data: `questions`, `rules` (criteria, outcomes, thresholds), `sections` (the link contract), `facts` (stale-able figures with their dates), `presets` (base models and fine-tuning routes), `cost_inputs`, `effort` (people's time and the day rate), `advice_rows` (the advice as rows) |
+| `decision_core.model` | `answers` and their validation, the `engine`, its `advice` and `plan`, the decision table's `tally`, the cost model (`cost_values`, `costs`, derived `thresholds`), the link codecs (`sharelink`, `calculator_link`) |
 | `decision_core.views` | the HTML the build writes and the browser writes again: `quiz`, `calculator`, `chart` |
 | `decision_core.cli` | an edge: the command line (`python3 -m decision_core`) |
 
@@ -34,6 +34,8 @@ from .base.errors import (
     UnknownSection,
 )
 from .framework.cost_inputs import COST_INPUTS, CostInput, get_cost_input
+from .framework.facts import FACTS, Fact, get_fact
+from .framework.presets import PRESETS, Preset, get_preset
 from .framework.questions import FIELDS, QUESTIONS, Field, Option, Question, get_field, get_question
 from .framework.rules import (
     CRITERIA,
@@ -53,6 +55,7 @@ from .model.calculator_link import calculator_url, decode_calculator_state, enco
 from .model.cost_values import CostInputs
 from .model.costs import CostComparison, CostItem, OptionCost, break_even_queries_per_day, compare
 from .model.engine import Change, Recommendation, recommend
+from .model.plan import Step
 from .model.sharelink import decode_answers, encode_answers, share_url
 from .model.tally import Tally, tally
 
@@ -68,7 +71,9 @@ __all__ = [
     "CostItem",
     "Criterion",
     "DecisionError",
+    "FACTS",
     "FIELDS",
+    "Fact",
     "Field",
     "InvalidAnswers",
     "InvalidCostInputs",
@@ -77,6 +82,8 @@ __all__ = [
     "Option",
     "OptionCost",
     "Outcome",
+    "PRESETS",
+    "Preset",
     "Problem",
     "QUESTIONS",
     "Question",
@@ -84,6 +91,7 @@ __all__ = [
     "Recommendation",
     "SECTIONS",
     "Section",
+    "Step",
     "THRESHOLDS",
     "Tally",
     "Threshold",
@@ -99,8 +107,10 @@ __all__ = [
     "encode_calculator_state",
     "get_cost_input",
     "get_criterion",
+    "get_fact",
     "get_field",
     "get_outcome",
+    "get_preset",
     "get_question",
     "get_section",
     "get_threshold",

@@ -101,6 +101,8 @@ def _parse_reply(field: "Field", reply: str) -> object:
         if reply.lower() in values:
             return reply.lower()
         raise ValueError("type a number from 1 to %d" % len(values))
+    if field.kind == "choices":
+        return _parse_choices(field, reply)
     if field.kind == "boolean":
         if reply.lower() in ("1", "y", "yes"):
             return True
@@ -113,6 +115,22 @@ def _parse_reply(field: "Field", reply: str) -> object:
         raise ValueError("type a whole number" if field.kind == "integer" else "type a number") from None
 
 
+def _parse_choices(field: "Field", reply: str) -> "list[str]":
+    """Read `1,3` (or `tone reasoning`) as the options ticked; raise ValueError otherwise."""
+    values = field.values
+    chosen = []
+    for part in reply.replace(",", " ").split():
+        if part in [str(number) for number in range(1, len(values) + 1)]:
+            value = values[int(part) - 1]
+        elif part.lower() in values:
+            value = part.lower()
+        else:
+            raise ValueError("type the numbers of all that apply, such as 1,3, or press Enter for none")
+        if value not in chosen:
+            chosen.append(value)
+    return chosen
+
+
 def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
     write("")
     write(field.label)
@@ -122,6 +140,10 @@ def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
             write("  %d. %s: %s" % (index + 1, option.label, option.help))
         hint = "1-%d" % len(field.options)
         default = field.option(field.default).label if not field.required else None
+    elif field.kind == "choices":
+        for index, option in enumerate(field.options):
+            write("  %d. %s: %s" % (index + 1, option.label, option.help))
+        hint, default = "all that apply, such as 1,3", "none"
     elif field.kind == "boolean":
         write("  1. Yes\n  2. No")
         hint, default = "1-2", ("Yes" if field.default else "No")
@@ -144,9 +166,20 @@ def _ask_field(field: "Field", write: "Callable[[str], object]") -> object:
 def _print_recommendation(result: "Recommendation", base: str, write: "Callable[[str], object]") -> None:
     write("")
     write("Recommendation: " + result.outcome.title)
-    write(result.headline)
+    write(result.outcome.summary)
     write("Read more: " + base + result.link)
-    for title, items in (("Why", result.reasons), ("Watch out for", result.caveats)):
+    write("")
+    write("The plan:")
+    for step in result.plan:
+        write("  %s: %s (%s)" % (step.label, step.title, step.time))
+        write("    " + step.text)
+        write("    Cost: " + step.cost + ".")
+        if step.until:
+            write("    Move on " + step.until + ".")
+    for title, items in (("Why", result.reasons), ("What speaks against it", result.counterpoints),
+                         ("Watch out for", result.caveats)):
+        if not items:
+            continue
         write("")
         write(title + ":")
         for item in items:

@@ -71,9 +71,30 @@ def _list(title: str, items: "Iterable[object]", href: "Callable[[str], str]") -
     return ["<p><strong>%s</strong></p>" % escape(title), "<ul>"] + [_item(i, href) for i in items] + ["</ul>"]
 
 
+def _plan(steps: "Iterable[object]", href: "Callable[[str], str]") -> "list[str]":
+    """The plan as an ordered list: each step's label and name, how long, what to do, what it costs, and the
+    signal that moves the client on."""
+    steps = list(steps)
+    if not steps:
+        return []
+    items = []
+    for step in steps:
+        until = '<p class="example__until"><em>Move on %s.</em></p>' % escape(step.until) if step.until else ""
+        items.append('<li data-approach="%s"><p><strong>%s: %s</strong> (%s)</p><p>%s %s</p>'
+                     '<p class="example__cost">Cost: %s.</p>%s</li>'
+                     % (escape(step.approach), escape(step.label), escape(step.title), escape(step.time),
+                        escape(step.text), section_link(href, step.section, "Why?", True), escape(step.cost),
+                        until))
+    return ["<p><strong>The plan</strong></p>", '<ol class="example__plan">'] + items + ["</ol>"]
+
+
 def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
                      href: "Callable[[str], str]" = same) -> str:
-    """One worked example: heading, situation, answers, the engine's recommendation, note.
+    """One worked example: heading, situation, answers, the engine's recommendation and plan, note.
+
+    The caveats every case of its kind gets (`standard`: where to fine-tune,
+    per-user permissions) are left out: the page states them once, above the
+    examples, instead of case after case.
 
     Args:
         scenario: One case of `scenarios/public.json`: `id`, `description`,
@@ -117,9 +138,12 @@ def example_markdown(scenario: "dict", recommend: "Callable[[dict], object]",
         outcome = get_outcome(choice)
         parts.append('<p class="admonition-title">The engine recommends: %s</p>'
                      % section_link(href, outcome.section, outcome.title))
-        parts.append("<p>%s</p>" % escape(result.headline))
+        parts.append("<p>%s</p>" % escape(getattr(outcome, "summary", None) or result.headline))
+        parts.extend(_plan(getattr(result, "plan", ()), href))
         parts.extend(_list("Why", result.reasons, href))
-        parts.extend(_list("Watch out for", getattr(result, "caveats", ()), href))
+        parts.extend(_list("What speaks against it", getattr(result, "counterpoints", ()), href))
+        caveats = [item for item in getattr(result, "caveats", ()) if not getattr(item, "standard", False)]
+        parts.extend(_list("Watch out for", caveats, href))
         parts.extend(_list("What would change it", getattr(result, "changes", ()), href))
         parts.append("</div>")
     if scenario.get("note"):

@@ -9,8 +9,8 @@ anchor check sees every generated id. A marker inside a fenced code block is
 left alone (so a page can show one); an unknown name fails the build.
 
 Example:
-    >>> marker_names("Intro\\n<!-- generate:questions -->\\n```\\n<!-- generate:x -->\\n```")
-    ['questions']
+    >>> marker_names("Intro\\n<!-- generate:question-q1 -->\\n```\\n<!-- generate:x -->\\n```")
+    ['question-q1']
 """
 
 from . import BuildError
@@ -143,12 +143,34 @@ def _thresholds(context: Context) -> str:
     return thresholds_html(ALL_THRESHOLDS)
 
 
-def _questions(context: Context) -> str:
-    from decision_core.framework.questions import QUESTIONS
+def _question(question_id: str) -> "Callable[[Context], str]":
+    def generate_question(context: Context) -> str:
+        from decision_core.framework.questions import get_question
 
-    from .tables import questions_html
+        from .tables import question_fields_html
 
-    return questions_html(QUESTIONS, context.href)
+        return question_fields_html(get_question(question_id))
+
+    return generate_question
+
+
+def _plan_effort(context: Context) -> str:
+    from decision_core.framework.effort import DAY_RATE, EFFORTS
+    from decision_core.model.plan import least_people_cost
+
+    from .advice_tables import effort_html
+
+    return effort_html(EFFORTS, DAY_RATE, (
+        ("fine-tuning (a prompt baseline, then fine-tuning)", least_people_cost("fine-tuning")),
+        ("retrieval followed by fine-tuning", least_people_cost("both"))))
+
+
+def _advice_rows(context: Context) -> str:
+    from decision_core.framework.advice_rows import CAVEATS, FINDINGS, STEP_TEXTS, UNTILS
+
+    from .advice_tables import advice_rows_html
+
+    return advice_rows_html(FINDINGS, CAVEATS, STEP_TEXTS, UNTILS, context.href)
 
 
 def _cost_inputs(context: Context) -> str:
@@ -167,10 +189,62 @@ def _cost_chart(context: Context) -> str:
 
     comparison = compare()
     return cost_chart_html(
-        cost_chart_svg(comparison), cost_table_html(comparison),
+        cost_chart_svg(comparison) + "\n" + cost_chart_svg(comparison, chart_id="cost-chart-narrow", layout="narrow"),
+        cost_table_html(comparison),
         "Cumulative cost of each approach over time with the default inputs; "
         "the table below gives the same figures.",
     )
+
+
+def _cost_presets(context: Context) -> str:
+    from decision_core.framework.presets import DEFAULT_PRESET_ID, PRESETS
+
+    from .costs import presets_html
+
+    return presets_html(PRESETS, DEFAULT_PRESET_ID)
+
+
+def _cost_worked_figures(context: Context) -> str:
+    from decision_core.model.costs import compare
+
+    from .costs import worked_figures_html
+
+    return worked_figures_html(compare())
+
+
+def _cost_break_even(context: Context) -> str:
+    from decision_core.framework.presets import PRESETS
+    from decision_core.model.costs import compare
+
+    from .costs import break_even_html
+
+    return break_even_html(compare(), PRESETS, compare)
+
+
+def _cost_cached_prompt(context: Context) -> str:
+    from decision_core.model.costs import compare
+    from decision_core.model.thresholds import threshold
+
+    from .costs import cached_prompt_html
+
+    return cached_prompt_html(compare(), threshold("small-knowledge-base"), compare)
+
+
+def _fine_tuning_availability(context: Context) -> str:
+    from decision_core.framework.facts import get_fact
+    from decision_core.framework.presets import CLOSED, ROUTES
+
+    from .costs import availability_html
+
+    return availability_html(ROUTES, [(provider, get_fact(fact_id)) for provider, fact_id in CLOSED])
+
+
+def _facts(context: Context) -> str:
+    from decision_core.framework.facts import FACTS
+
+    from .costs import facts_html
+
+    return facts_html(FACTS)
 
 
 def _examples(context: Context) -> str:
@@ -204,9 +278,20 @@ def _calculator(context: Context) -> str:
 GENERATORS: "tuple[tuple[str, Callable[[Context], str]], ...]" = (
     ("decision-table", _decision_table),
     ("thresholds", _thresholds),
-    ("questions", _questions),
+    ("question-q1", _question("q1")),
+    ("question-q2", _question("q2")),
+    ("question-q3", _question("q3")),
+    ("question-q4", _question("q4")),
+    ("plan-effort", _plan_effort),
+    ("advice-rows", _advice_rows),
     ("cost-inputs", _cost_inputs),
     ("cost-chart", _cost_chart),
+    ("cost-presets", _cost_presets),
+    ("cost-worked-figures", _cost_worked_figures),
+    ("cost-break-even", _cost_break_even),
+    ("cost-cached-prompt", _cost_cached_prompt),
+    ("fine-tuning-availability", _fine_tuning_availability),
+    ("facts", _facts),
     ("examples", _examples),
     ("consultants", _consultants),
     ("quiz", _quiz),

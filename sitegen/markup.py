@@ -85,6 +85,8 @@ def value_with_unit(value: object, unit: str) -> str:
     numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
     if not numeric or unit in ("", "date"):
         return format_value(value)
+    if unit.startswith("$ per "):  # a unit price, such as $0.125 per 1M tokens: no rounding to the cent
+        return format.price(value) + unit[1:]
     for prefix in ("USD", "$"):
         if unit.startswith(prefix):
             return format.exact_money(value) + unit[len(prefix):]

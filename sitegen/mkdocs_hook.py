@@ -5,7 +5,7 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 
 | event | what happens |
 |---|---|
-| `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
+| `on_config` | forget cached `decision_core`/`sitegen` modules (so `mkdocs serve` sees edits), check the facts' dates (`sitegen.facts`), prepare the widget runtime (`sitegen.runtime`), add the calculator's stylesheet |
 | `on_nav` | note every page's title (the consultants' page names pages by title) |
 | `on_page_markdown` | replace the markers with generated parts (`sitegen.markers`); keep the API reference out of the search index |
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
@@ -14,10 +14,14 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 | `on_post_build` | check the link contract; copy the runtime into the site; write the content security and referrer policies into every page (`sitegen.csp`), then the precompressed `.br`/`.gz` copies (`sitegen.precompress`), except under `mkdocs serve`, whose live reload injects an inline script and which serves no copies |
 
 A `sitegen.BuildError` becomes MkDocs' `PluginError`, which stops the build
-with its message.
+with its message. A fact past its end date does the same in a strict build
+(and is a warning otherwise); a stale fact is a warning that never stops a
+build, so it goes to a logger of its own, which MkDocs' strict mode does not
+count.
 """
 
 import html
+import logging
 import sys
 from pathlib import Path
 
@@ -51,6 +55,30 @@ def _fail(error: Exception) -> PluginError:
     return PluginError("sitegen: " + str(error))
 
 
+def _facts_logger() -> logging.Logger:
+    """A logger for warnings that must not stop a strict build (MkDocs counts only its own loggers')."""
+    logger = logging.getLogger("sitegen.facts")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  sitegen: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
+def _check_facts(config) -> None:
+    from sitegen import facts
+
+    report = facts.check_site_facts()
+    for line in report.warnings():
+        _facts_logger().warning(line)
+    errors = report.errors()
+    if errors and config.get("strict"):
+        raise PluginError("sitegen: facts past their end date (the strict build stops):\n- " + "\n- ".join(errors))
+    for line in errors:
+        logging.getLogger("mkdocs.plugins.sitegen").warning("sitegen: " + line)
+
+
 def _context(page, config):
     from sitegen.markers import Context
 
@@ -67,6 +95,7 @@ def on_config(config):
 
     _built.clear()
     try:
+        _check_facts(config)
         _state["runtime"] = runtime.prepare(config.get("extra"), Path(config["docs_dir"]))
     except BuildError as error:
         raise _fail(error) from None

@@ -1,4 +1,4 @@
-"""The guide's generated tables: the quick decision table, the thresholds, the questions, the cost inputs and chart.
+"""The guide's generated tables: the quick decision table, the thresholds, each question's fields, the cost inputs and chart.
 
 Each function takes the framework's data (and, for links, an `href` function
 that turns a site-relative URL into the link to write from the page) and
@@ -134,10 +134,12 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
         "<tbody>",
     ]
     for threshold in thresholds:
+        # A derived figure may be `None`: no volume, at today's prices (its meaning says why).
+        figure = "none" if threshold.value is None else value_with_unit(threshold.value, threshold.unit)
         lines.append(
             '<tr id="threshold-%s"><th scope="row">%s</th><td data-label="Meaning">%s</td>'
             '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(threshold.id), escape(value_with_unit(threshold.value, threshold.unit)),
+            % (escape(threshold.id), escape(figure),
                escape(threshold.text), source_html(threshold.source), escape(threshold.as_of))
         )
     lines.append("</tbody>")
@@ -148,6 +150,8 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
 def _field_kind(field: "Field") -> str:
     if field.kind == "choice":
         return "Choose one"
+    if field.kind == "choices":
+        return "Tick any that apply"
     if field.kind == "boolean":
         return "Yes or no"
     text = "A whole number" if field.kind == "integer" else "A number"
@@ -156,39 +160,33 @@ def _field_kind(field: "Field") -> str:
     return text
 
 
-def questions_html(questions: "Iterable[Question]", href: "Callable[[str], str]" = same) -> str:
-    """The four questions with every answer field, its options and their help.
+def _fields_html(question: "Question") -> str:
+    lines = ["<dl>"]
+    for field in question.fields:
+        optional = "" if field.required else " (optional)"
+        lines.append("<dt>%s%s</dt>" % (escape(field.label), escape(optional)))
+        lines.append("<dd><p>%s. %s</p>" % (escape(_field_kind(field)), escape(field.help)))
+        if field.options:
+            lines.append("<ul>")
+            for option in field.options:
+                lines.append("<li><strong>%s</strong>: %s</li>" % (escape(option.label), escape(option.help)))
+            lines.append("</ul>")
+        lines.append("</dd>")
+    lines.append("</dl>")
+    return "\n".join(lines)
+
+
+def question_fields_html(question: "Question") -> str:
+    """One question's answer fields, as the quiz asks them, for that question's own section of a page.
 
     Args:
-        questions: `questions.QUESTIONS`.
-        href: Turns a site-relative URL into the link to write.
+        question: One of `questions.QUESTIONS`.
 
     Returns:
-        One `<section class="dc-question">` per question, each with a definition list of its fields.
+        A `<section class="dc-question">` holding a definition list of its fields and options.
     """
-    lines = ['<div class="dc-questions">']
-    for question in questions:
-        lines.append('<section class="dc-question" data-question="%s">' % escape(question.id))
-        lines.append(
-            '<p class="dc-question__title"><strong>%s</strong></p>'
-            % section_link(href, question.section, "Question %d: %s" % (question.number, question.title))
-        )
-        lines.append("<p>%s</p>" % escape(question.help))
-        lines.append("<dl>")
-        for field in question.fields:
-            optional = "" if field.required else " (optional)"
-            lines.append("<dt>%s%s</dt>" % (escape(field.label), escape(optional)))
-            lines.append("<dd><p>%s. %s</p>" % (escape(_field_kind(field)), escape(field.help)))
-            if field.options:
-                lines.append("<ul>")
-                for option in field.options:
-                    lines.append("<li><strong>%s</strong>: %s</li>" % (escape(option.label), escape(option.help)))
-                lines.append("</ul>")
-            lines.append("</dd>")
-        lines.append("</dl>")
-        lines.append("</section>")
-    lines.append("</div>")
-    return "\n".join(lines)
+    return '<section class="dc-question dc-question--fields" data-question="%s">\n%s\n</section>' % (
+        escape(question.id), _fields_html(question))
 
 
 def cost_inputs_html(inputs: "Iterable[object]") -> str:
@@ -215,16 +213,19 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
             for value, label in choices:
                 if value == item.default:
                     default = label
-            span = "; ".join(label for _, label in choices)
+            span = "; ".join(label for _, label in choices) if len(choices) <= 3 else "one of %d choices" % len(
+                choices)
         else:
             default = value_with_unit(item.default, item.unit)
             if item.default is None:
                 default = "empty (optional)"
             span = format_value(item.minimum) + " to " + value_with_unit(item.maximum, item.unit)
+        marking = getattr(item, "marking", "")
+        mark = ' <span class="dc-mark">%s</span>' % escape(marking) if marking else ""
         lines.append(
             '<tr id="cost-input-%s"><th scope="row">%s</th><td data-label="Default">%s</td>'
             '<td data-label="Range">%s</td><td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(item.id), escape(item.label), escape(default), escape(span),
+            % (escape(item.id), escape(item.label), escape(default) + mark, escape(span),
                source_html(item.source), escape(item.as_of))
         )
     lines.append("</tbody>")

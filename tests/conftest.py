@@ -19,6 +19,11 @@ if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a 
     sys.path.insert(0, str(ROOT))
 
 from decision_core.framework.questions import FIELDS, MAXIMUM  # noqa: E402
+
+# Speed is measured by benchmarks, never by timed assertions: Hypothesis's per-example deadline fails tests
+# at random when the machine is busy, so it is off for every property test.
+settings.register_profile("guide", deadline=None)
+settings.load_profile("guide")
 SCENARIOS = ROOT / "scenarios" / "public.json"
 
 
@@ -34,11 +39,14 @@ def _value_strategy(field: object) -> st.SearchStrategy:
     """Valid values of one field, biased towards the thresholds the engine decides by."""
     if field.kind == "choice":
         return st.sampled_from(field.values)
+    if field.kind == "choices":
+        return st.lists(st.sampled_from(field.values), unique=True)
     if field.kind == "boolean":
         return st.booleans()
     low = field.minimum or 0
-    near = st.sampled_from([0, 1, 99, 100, 299, 300, 301, 499, 500, 999, 1000, 1001, 4999, 5000,
-                            9999, 10000, 99999, 100000, 3000000]).filter(lambda n: n >= low)
+    near = st.sampled_from([0, 1, 99, 100, 280, 299, 300, 301, 399, 400, 401, 499, 500, 520, 650, 999, 1000,
+                            1001, 4999, 5000, 9999, 10000, 18399, 18400, 19999, 20000, 63700, 91000,
+                            99999, 100000, 118300, 3000000]).filter(lambda n: n >= low)
     numbers = st.one_of(near, st.integers(min_value=low, max_value=MAXIMUM))
     if field.kind == "number":
         numbers = st.one_of(numbers, st.floats(min_value=low, max_value=MAXIMUM, allow_nan=False))
@@ -108,3 +116,22 @@ def public_cases() -> list:
 def s01() -> dict:
     """The answers of scenario S01 (weekly-changing fees with citations: RAG)."""
     return dict(PUBLIC_CASES[0]["answers"])
+
+
+@pytest.fixture
+def break_even_line(monkeypatch):
+    """A break-even volume of 91,000 a day (the November 2026 defaults'), for the engine and its advice.
+
+    At today's default prices fine-tuning never breaks even (`high-volume` is None), so the rule that
+    volume can repay training is exercised with a line of its own.
+    """
+    from decision_core.framework.rules import Threshold
+    from decision_core.model import advice, engine, thresholds
+
+    def threshold(threshold_id):
+        if threshold_id == "high-volume":
+            return Threshold("high-volume", 91000, "queries/day", "A break-even line.", "test", "2026-11")
+        return thresholds.threshold(threshold_id)
+
+    monkeypatch.setattr(engine, "threshold", threshold)
+    monkeypatch.setattr(advice, "threshold", threshold)

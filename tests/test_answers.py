@@ -3,10 +3,10 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decision_core.model.answers import Answers, check_answer, validate_answers
+from decision_core.model.answers import Answers, applies, check_answer, read_form, validate_answers
 from decision_core.base.errors import DecisionError, InvalidAnswers
 from decision_core.framework.questions import FIELDS
 
@@ -18,20 +18,21 @@ def _problems(raw):
 
 
 def test_optional_fields_take_their_defaults(s01):
-    """Leaving out the optional fields gives unknown quality, no budgets and no citations."""
+    """Leaving out the optional fields gives unknown quality, no budgets, no citations, no size, no kinds."""
     for name in ("data_quality", "latency_budget_ms", "budget_usd", "needs_citations"):
         del s01[name]
     answers = validate_answers(s01)
-    assert (answers.data_quality, answers.latency_budget_ms, answers.budget_usd, answers.needs_citations) == (
-        "unknown", None, None, False)
+    assert (answers.data_quality, answers.latency_budget_ms, answers.budget_usd, answers.needs_citations,
+            answers.knowledge_pages, answers.behaviour_kinds) == ("unknown", None, None, False, None, ())
 
 
 def test_to_dict_lists_every_field_including_defaults(s01):
-    """to_dict returns all eight fields, defaults included, JSON-able."""
+    """to_dict returns all ten fields, defaults included, JSON-able (the kinds of behaviour as a list)."""
     del s01["needs_citations"]
     result = validate_answers(s01).to_dict()
     assert sorted(result) == sorted(field.name for field in FIELDS)
     assert result["needs_citations"] is False
+    assert result["knowledge_pages"] is None and result["behaviour_kinds"] == []
 
 
 def test_missing_required_fields_are_each_named():
@@ -57,11 +58,62 @@ def test_missing_required_fields_are_each_named():
     ("data_quality", None, "leave the field out"),
     ("knowledge_change", None, "is required, got null"),
     ("need", ["knowledge"], "a value of type list"),
+    ("knowledge_pages", -1, "must not be negative"),
+    ("knowledge_pages", 12.5, "whole number"),
+    ("knowledge_pages", "300", "whole number"),
+    ("knowledge_pages", True, "expected a number, got true"),
+    ("behaviour_kinds", "tone", "expected a list of any of tone, format, reasoning, got 'tone'"),
+    ("behaviour_kinds", ["tone", "style"], "expected only tone, format, reasoning in the list, got 'style'"),
+    ("behaviour_kinds", ["tone", "tone"], "lists 'tone' twice"),
+    ("behaviour_kinds", [True], "expected only tone, format, reasoning in the list, got true"),
+    ("behaviour_kinds", None, "null is not accepted; leave the field out to use the default [] (none)"),
+    ("behaviour_kinds", {"tone": True}, "expected a list of any of tone, format, reasoning"),
 ])
 def test_wrong_values_are_refused_with_a_clear_message(s01, field, value, words):
     """Wrong types, booleans as numbers, floats as integers, unknown options and out-of-range values are refused."""
     s01[field] = value
     assert words in _problems(s01)[field]
+
+
+def test_kinds_of_behaviour_are_kept_in_option_order(s01):
+    """The kinds of behaviour may come in any order and are kept in the quiz's order, so equal answers are equal."""
+    one = validate_answers(dict(s01, behaviour_kinds=["reasoning", "tone"]))
+    two = validate_answers(dict(s01, behaviour_kinds=("tone", "reasoning")))
+    assert one.behaviour_kinds == ("tone", "reasoning") and one == two and hash(one) == hash(two)
+    assert one.to_dict()["behaviour_kinds"] == ["tone", "reasoning"]
+
+
+def test_knowledge_size_accepts_zero_and_null(s01):
+    """About 0 pages, or none stated, are both answers the contract accepts."""
+    assert validate_answers(dict(s01, knowledge_pages=0)).knowledge_pages == 0
+    assert validate_answers(dict(s01, knowledge_pages=None)).knowledge_pages is None
+
+
+@pytest.mark.parametrize(("name", "answers", "asked"), [
+    ("knowledge_pages", {"need": "knowledge"}, True),
+    ("knowledge_pages", {"need": "both"}, True),
+    ("knowledge_pages", {"need": "behaviour"}, False),
+    ("knowledge_pages", {}, True),
+    ("behaviour_kinds", {"need": "behaviour"}, True),
+    ("behaviour_kinds", {"need": "both"}, True),
+    ("behaviour_kinds", {"need": "knowledge"}, False),
+    ("behaviour_kinds", {}, True),
+])
+def test_the_new_details_are_asked_only_where_they_mean_something(name, answers, asked):
+    """The size of the knowledge is not asked of a need that is only behaviour, nor the kind of behaviour of one
+    that is only knowledge."""
+    assert applies(name, answers) is asked
+
+
+def test_a_form_reads_ticked_kinds_and_drops_those_that_do_not_apply():
+    """Ticked boxes become a list of kinds; none ticked leaves the default; a knowledge need drops them."""
+    form = {"knowledge_change": "weekly", "need": "both", "labelled_examples": "0", "queries_per_day": "10",
+            "knowledge_pages": "1,200", "behaviour_kinds": ["tone", "format"]}
+    assert read_form(form).raw["behaviour_kinds"] == ["tone", "format"]
+    assert read_form(form).raw["knowledge_pages"] == 1200
+    assert "behaviour_kinds" not in read_form(dict(form, behaviour_kinds=[])).raw
+    assert "behaviour_kinds" not in read_form(dict(form, need="knowledge")).raw
+    assert "knowledge_pages" not in read_form(dict(form, need="behaviour")).raw
 
 
 def test_accepted_edge_values(s01):
@@ -136,10 +188,14 @@ def test_valid_answer_sets_validate(answer_sets, data):
     raw = data.draw(answer_sets)
     answers = validate_answers(raw)
     for name, value in raw.items():
-        assert getattr(answers, name) == value
+        if name == "behaviour_kinds":
+            assert sorted(answers.behaviour_kinds) == sorted(value)
+        else:
+            assert getattr(answers, name) == value
 
 
-@settings(max_examples=300)
+# generating ten fields of random JSON is slow on a busy machine: not a fault of the code under test
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=300)
 @given(data=st.data())
 def test_random_values_raise_only_decision_errors(json_values, near_answer_sets, data):
     """Random JSON-like values and damaged answer sets either validate or raise InvalidAnswers."""

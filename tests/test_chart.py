@@ -4,10 +4,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from decision_core.views.chart import (
+    LAYOUTS,
     break_even_point,
     cost_chart_svg,
     cost_table_html,
@@ -15,7 +16,7 @@ from decision_core.views.chart import (
     table_months,
 )
 from decision_core.framework.cost_inputs import COST_INPUTS
-from decision_core.base.format import money_cents as format_usd
+from decision_core.base.format import money as format_usd
 from decision_core.base.format import short_money as short_usd
 from decision_core.model.cost_values import CostInputs
 from decision_core.model.costs import compare
@@ -25,12 +26,13 @@ SVG = "{http://www.w3.org/2000/svg}"
 # The round-number case of test_costs: at 2,000 queries a day, FT − RAG = 1,001 − 130 m,
 # positive at month 7 (91) and negative at month 8 (−39).
 SIMPLE_CROSSING = {
-    "queries_per_day": 2000, "prompt_tokens": 1000, "context_tokens": 3000, "output_tokens": 1000,
-    "base_input_usd_per_1m": 1, "base_output_usd_per_1m": 2, "fine_tuned_input_usd_per_1m": 2,
-    "fine_tuned_output_usd_per_1m": 3, "training_usd_per_1m": 5, "training_examples": 100,
-    "tokens_per_example": 1000, "epochs": 2, "training_runs": 1, "labelling_usd_per_example": 10,
-    "embedding_usd_per_1m": 1, "corpus_tokens": 1000000, "reembed_percent_per_month": 0,
-    "vector_db_usd_per_month": 10, "vector_db_usd_per_1m_reads": 1000, "reads_per_query": 1,
+    "preset": "custom", "queries_per_day": 2000, "prompt_tokens": 1000, "context_tokens": 3000,
+    "output_tokens": 1000, "base_input_usd_per_1m": 1, "base_output_usd_per_1m": 2,
+    "fine_tuned_input_usd_per_1m": 2, "fine_tuned_output_usd_per_1m": 3, "hosting_usd_per_hour": 0,
+    "training_usd_per_1m": 5, "training_examples": 100, "tokens_per_example": 1000, "epochs": 2,
+    "training_runs": 1, "labelling_usd_per_example": 10, "embedding_usd_per_1m": 1, "knowledge_pages": 1000,
+    "tokens_per_page": 1000, "reembed_percent_per_month": 0, "vector_db_usd_per_month": 10,
+    "vector_db_usd_per_1m_reads": 1000, "reads_per_query": 1, "context_window_tokens": None,
 }
 
 
@@ -61,21 +63,36 @@ def test_chart_is_an_accessible_image_with_title_and_description():
     assert comparison.break_even_sentence in desc
 
 
-def test_chart_scales_to_its_container():
-    """The chart has a viewBox and a width of 100%, no fixed pixel size."""
-    root = parse(cost_chart_svg(compare()))
-    assert root.get("viewBox") == "0 0 640 400"
+@pytest.mark.parametrize(("layout", "box", "font"), [("wide", "0 0 640 400", "15"), ("narrow", "0 0 360 440", "14")])
+def test_chart_scales_to_its_container_in_either_layout(layout, box, font):
+    """Each layout has its viewBox, text size and class, a width of 100% and no fixed pixel size."""
+    root = parse(cost_chart_svg(compare(), layout=layout))
+    assert root.get("viewBox") == box and root.get("font-size") == font
+    assert root.get("class") == "cost-chart cost-chart--" + layout
     assert root.get("width") == "100%"
     assert root.get("height") is None
+
+
+def test_the_narrow_chart_keeps_its_text_at_12_px_on_a_phone():
+    """On a 390 px phone the chart gets about 350 px: 14 units of a 360-unit chart render at 13.6 px."""
+    layout = dict(LAYOUTS)["narrow"]
+    assert layout.font * 350 / layout.width >= 12
+
+
+def test_an_unknown_layout_is_refused():
+    """Only the declared layouts exist."""
+    with pytest.raises(ValueError, match="wide, narrow"):
+        cost_chart_svg(compare(), layout="poster")
 
 
 def test_chart_has_a_distinctly_dashed_line_per_option():
     """Each option has its own path, class and dash pattern, so colour is not the only cue."""
     root = parse(cost_chart_svg(compare()))
     lines = paths(root)
-    assert set(lines) == {"rag", "fine-tuning", "both"}
+    assert set(lines) == {"rag", "fine-tuning", "both", "long-context"}
     assert "cost-chart__fine-tuning" in lines["fine-tuning"].get("class")
-    assert len({path.get("stroke-dasharray") for path in lines.values()}) == 3
+    assert "cost-chart__long-context" in lines["long-context"].get("class")
+    assert len({path.get("stroke-dasharray") for path in lines.values()}) == 4
     # 13 points (months 0 to 12): one move and twelve line segments.
     assert lines["rag"].get("d").count("L") == 12
 
@@ -88,6 +105,7 @@ def test_chart_colours_come_from_classes_and_theme_variables():
     assert ".cost-chart__rag{stroke:var(--cost-chart-rag,var(--md-typeset-a-color" in style
     # Not the accent colour: the site's accent is the same indigo as its links.
     assert ".cost-chart__fine-tuning{stroke:var(--cost-chart-fine-tuning,#d9480f)}" in style
+    assert ".cost-chart__long-context{stroke:var(--cost-chart-long-context,#0c8599)}" in style
     assert 'stroke="currentColor"' in svg
     assert not re.search(r'(stroke|fill)="#', svg)
 
@@ -96,12 +114,40 @@ def test_chart_has_a_legend_and_labelled_axes():
     """The legend names the options; the axes say months and dollars with round ticks."""
     root = parse(cost_chart_svg(compare()))
     words = texts(root)
-    for label in ("RAG", "Fine-tuning", "Both", "Months", "Cumulative cost (US$)"):
+    for label in ("RAG", "Fine-tuning", "Both", "Cached prompt", "Months", "Cumulative cost (US$)"):
         assert label in words
-    # The defaults' highest total is both's, 5,030.20 + 12 × 50.02 + 30 + 30 × 10,000 × 12 × 0.002976
-    # = $16,374.04: a fifth of it is 3,275, rounded up to steps of $5,000, up to $20,000.
-    assert [word for word in words if word.startswith("$")] == ["$0", "$5k", "$10k", "$15k", "$20k"]
+    # The defaults' highest total is both's: 5,009.001 + 12 × 50.0001 + 9 + 30 × 10,000 × 12 × 0.001079
+    # = $9,502.40: a fifth of it is 1,900, rounded up to steps of $2,000, up to $10,000.
+    assert [word for word in words if word.startswith("$")] == ["$0", "$2k", "$4k", "$6k", "$8k", "$10k"]
     assert [word for word in words if word.isdigit()] == [str(month) for month in range(13)]
+
+
+def test_the_narrow_chart_has_fewer_ticks_and_no_rotated_title():
+    """On a phone, months step by 2 and the dollar ticks say the unit: no sideways title to squeeze."""
+    words = texts(parse(cost_chart_svg(compare(), layout="narrow")))
+    assert [word for word in words if word.isdigit()] == [str(month) for month in range(0, 13, 2)]
+    assert "Cumulative cost (US$)" not in words
+
+
+def test_no_text_sits_inside_the_plot():
+    """Tick labels lie outside the axes and the legend and notes above the plot, so no label crosses a line."""
+    for layout_name, layout in LAYOUTS:
+        root = parse(cost_chart_svg(compare(SIMPLE_CROSSING), layout=layout_name))
+        for element in root.iter(SVG + "text"):
+            x, y = float(element.get("x")), float(element.get("y"))
+            outside = x < layout.left or y > layout.bottom or y < layout.top
+            assert outside, (layout_name, "".join(element.itertext()))
+
+
+def test_an_option_that_cannot_be_built_is_not_drawn_and_the_description_says_why():
+    """Too much knowledge for the context window: no cached-prompt line, legend entry or column."""
+    comparison = compare({"knowledge_pages": 5000})
+    root = parse(cost_chart_svg(comparison))
+    assert set(paths(root)) == {"rag", "fine-tuning", "both"}
+    assert "Cached prompt" not in texts(root)
+    assert "Cached prompt is not drawn: about 2,500,000 tokens" in root.find(SVG + "desc").text
+    table = ET.fromstring(cost_table_html(comparison))
+    assert [th.text for th in table.find("thead").findall("tr/th")] == ["Month", "RAG", "Fine-tuning", "Both"]
 
 
 def test_break_even_marker_shows_where_fine_tuning_crosses_below_rag():
@@ -115,6 +161,10 @@ def test_break_even_marker_shows_where_fine_tuning_crosses_below_rag():
     markers = [group for group in root.iter(SVG + "g") if group.get("class") == "cost-chart__break-even"]
     assert len(markers) == 1
     assert "Break-even, month 7.7" in texts(root)
+    circles = markers[0].findall(SVG + "circle")
+    # One circle on the curves (month 7.7 of 12 across the plot), one beside the note above the plot.
+    assert float(circles[0].get("cx")) == pytest.approx(92 + (620 - 92) * 7.7 / 12, abs=0.1)
+    assert float(circles[1].get("cy")) < 78
 
 
 def test_no_break_even_marker_when_rag_stays_cheaper():
@@ -130,20 +180,6 @@ def test_no_break_even_marker_when_fine_tuning_is_cheaper_from_the_start():
     assert comparison.break_even_month == 0
     assert break_even_point(comparison) is None
     assert "Break-even" not in " ".join(texts(parse(cost_chart_svg(comparison))))
-
-
-def test_marker_label_sits_left_of_a_late_crossing():
-    """A crossing in the right half of the chart gets its label on the left."""
-    root = parse(cost_chart_svg(compare(SIMPLE_CROSSING)))
-    label = [t for t in root.iter(SVG + "text") if (t.text or "").startswith("Break-even")][0]
-    assert label.get("text-anchor") == "end"
-
-
-def test_marker_label_sits_right_of_an_early_crossing():
-    """A crossing in the left half of the chart gets its label on the right."""
-    root = parse(cost_chart_svg(compare(dict(SIMPLE_CROSSING, queries_per_day=10000))))
-    label = [t for t in root.iter(SVG + "text") if (t.text or "").startswith("Break-even")][0]
-    assert label.get("text-anchor") == "start"
 
 
 def test_title_and_id_are_escaped():
@@ -163,7 +199,7 @@ def test_long_horizons_get_fewer_month_ticks():
 
 def test_chart_of_nothing_still_draws():
     """When every cost is zero, the chart still draws, with ticks up to $1."""
-    zero = {cost_input.id: 0 for cost_input in COST_INPUTS
+    zero = {cost_input.id: cost_input.minimum for cost_input in COST_INPUTS
             if cost_input.kind == "number" and not cost_input.optional and cost_input.id != "horizon_months"}
     root = parse(cost_chart_svg(compare(zero)))
     assert [word for word in texts(root) if word.startswith("$")][-1] == "$1"
@@ -209,7 +245,7 @@ def test_table_has_a_caption_and_scoped_headers():
     table = ET.fromstring(cost_table_html(compare()))
     assert table.find("caption").text == "Cumulative cost in US dollars by month at 10,000 queries a day"
     headers = table.find("thead").findall("tr/th")
-    assert [th.text for th in headers] == ["Month", "RAG", "Fine-tuning", "Both"]
+    assert [th.text for th in headers] == ["Month", "RAG", "Fine-tuning", "Both", "Cached prompt"]
     assert {th.get("scope") for th in headers} == {"col"}
     rows = table.find("tbody").findall("tr")
     assert [row.find("th").get("scope") for row in rows] == ["row"] * 13
@@ -222,10 +258,11 @@ def test_table_has_the_charts_numbers():
     for row in table.find("tbody").findall("tr"):
         month = int(row.find("th").text)
         cells = [td.text for td in row.findall("td")]
-        assert cells == [format_usd(option.cumulative_usd[month]) for _, option in comparison.options]
+        assert cells == [format_usd(option.cumulative_usd[month]) for _, option in comparison.options
+                         if option.available]
     # Month 8 at 2,000 a day: RAG 1 + 430 × 8, fine-tuning 1,002 + 300 × 8.
     row = [r for r in table.find("tbody").findall("tr") if r.find("th").text == "8"][0]
-    assert [td.text for td in row.findall("td")][:2] == ["$3,441.00", "$3,402.00"]
+    assert [td.text for td in row.findall("td")][:2] == ["$3,441", "$3,402"]
     assert row.get("class") == "cost-table__break-even"
 
 
@@ -260,12 +297,15 @@ def _valid_inputs():
     return st.fixed_dictionaries(fields).map(lambda values: CostInputs(**values))
 
 
+@settings(deadline=None)  # a loaded machine is slow; speed is measured by benchmarks
 @given(_valid_inputs())
 def test_any_comparison_draws_well_formed_chart_and_table(inputs):
     """For any valid inputs, the chart and the table are well-formed, with a line and a column per option."""
     comparison = compare(inputs)
-    root = parse(cost_chart_svg(comparison))
-    assert set(paths(root)) == {"rag", "fine-tuning", "both"}
+    for layout, _ in LAYOUTS:
+        root = parse(cost_chart_svg(comparison, layout=layout))
+        drawn = {"rag", "fine-tuning", "both"} | ({"long-context"} if comparison.long_context.available else set())
+        assert set(paths(root)) == drawn
     table = ET.fromstring(cost_table_html(comparison))
     assert len(table.find("tbody").findall("tr")) == len(table_months(comparison))
 

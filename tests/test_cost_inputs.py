@@ -8,9 +8,9 @@ from decision_core.framework.cost_inputs import (
     COST_INPUT_GROUPS,
     COST_INPUT_IDS,
     COST_INPUTS,
-    PRICING_STYLES,
     get_cost_input,
 )
+from decision_core.framework.presets import PRESET_INPUT_IDS, PRESETS
 from decision_core.base.format import number as format_number
 from decision_core.model.cost_values import default_values, parse_value
 from decision_core.base.errors import InvalidCostInputs
@@ -27,6 +27,7 @@ def test_every_input_is_documented_with_a_source_and_a_date(cost_input):
     """Every input has a label, help, a source, an "as of" date and a known group."""
     assert cost_input.label and cost_input.help and cost_input.source
     assert cost_input.as_of[:4] == "2026"
+    assert cost_input.status in ("sourced", "estimate", "unconfirmed")
     assert cost_input.group in [group_id for group_id, _ in COST_INPUT_GROUPS]
 
 
@@ -43,32 +44,44 @@ def test_every_number_has_a_finite_range_that_holds_its_default(cost_input):
 
 
 @pytest.mark.parametrize(
-    ("input_id", "default", "as_of"),
+    ("input_id", "default", "as_of", "marking"),
     [
-        ("prompt_tokens", 500, "2026-11"),
-        ("context_tokens", 2000, "2026-11"),
-        ("output_tokens", 300, "2026-11"),
-        ("base_input_usd_per_1m", 0.40, "2026"),
-        ("base_output_usd_per_1m", 1.60, "2026"),
-        ("fine_tuned_input_usd_per_1m", 0.80, "2026"),
-        ("fine_tuned_output_usd_per_1m", 3.20, "2026"),
-        ("hosting_usd_per_hour", 1.70, "2026-02-11"),
-        ("training_usd_per_1m", 5, "2026"),
-        ("labelling_usd_per_example", 5, "2026-11"),
-        ("embedding_usd_per_1m", 0.02, "2026-11"),
-        ("vector_db_usd_per_month", 50, "2026-11-04"),
-        ("vector_db_usd_per_1m_reads", 16, "2026-11-04"),
-        ("retrain_interval_months", 6, "2026-11"),
-        ("retrieval_latency_ms", 200, "2026-11"),
-        ("fine_tuned_pricing", "per-token", "2026"),
-        ("latency_budget_ms", None, "2026-11"),
+        # The late-November facts (facts-2026-11.md): OpenAI gpt-6-luna for RAG and the cached prompt.
+        ("base_input_usd_per_1m", 0.10, "2026-11-29", ""),
+        ("base_cached_input_usd_per_1m", 0.01, "2026-11-29", ""),
+        ("base_cache_write_usd_per_1m", 0.125, "2026-11-29", ""),
+        ("base_output_usd_per_1m", 0.50, "2026-11-29", ""),
+        ("context_window_tokens", 922000, "2026-11-29", ""),
+        ("long_prompt_tokens", 272000, "2026-11-29", ""),
+        ("long_prompt_input_multiplier", 2, "2026-11-29", ""),
+        ("long_prompt_output_multiplier", 1.5, "2026-11-29", ""),
+        # Gemini 3.1 Flash-Lite tuned on Vertex AI: price parity and training price unconfirmed.
+        ("fine_tuned_input_usd_per_1m", 0.25, "2026-11-29", "unconfirmed"),
+        ("fine_tuned_output_usd_per_1m", 1.50, "2026-11-29", "unconfirmed"),
+        ("hosting_usd_per_hour", 0, "2026-11-29", "unconfirmed"),
+        ("training_usd_per_1m", 1.50, "2026-11-29", "unconfirmed"),
+        # Unchanged figures (facts.md), re-checked or marked as this guide's estimates.
+        ("prompt_tokens", 500, "2026-11", ""),
+        ("context_tokens", 2000, "2026-11", ""),
+        ("output_tokens", 300, "2026-11", ""),
+        ("labelling_usd_per_example", 5, "2026-11", "estimate"),
+        ("embedding_usd_per_1m", 0.02, "2026-11-29", ""),
+        ("vector_db_usd_per_month", 50, "2026-11-29", ""),
+        ("vector_db_usd_per_1m_reads", 16, "2026-11-29", ""),
+        ("reads_per_query", 0.25, "2026-11-29", ""),
+        ("retrain_interval_months", 6, "2026-11", "estimate"),
+        ("retrieval_latency_ms", 200, "2026-11-29", "estimate"),
+        ("tokens_per_page", 500, "2026-11", "estimate"),
+        ("cache_writes_per_day", 24, "2026-11-29", "estimate"),
+        ("latency_budget_ms", None, "2026-11", ""),
     ],
 )
-def test_defaults_are_the_figures_of_the_facts_sheet(input_id, default, as_of):
-    """Defaults and their dates are those collected in facts.md."""
+def test_defaults_are_the_figures_of_the_facts_sheet(input_id, default, as_of, marking):
+    """Defaults, their dates and their markings are those of the late-November 2026 facts."""
     cost_input = get_cost_input(input_id)
     assert cost_input.default == default
     assert cost_input.as_of == as_of
+    assert cost_input.marking == marking
 
 
 def test_retrieval_latency_default_lies_in_the_quoted_range():
@@ -76,12 +89,27 @@ def test_retrieval_latency_default_lies_in_the_quoted_range():
     assert 100 <= get_cost_input("retrieval_latency_ms").default <= 300
 
 
-def test_pricing_style_is_a_choice_of_two():
-    """The fine-tuned pricing style is the one choice: per-token or hosted."""
+def test_the_preset_is_the_one_choice_and_offers_every_preset_then_custom():
+    """The model preset is the only choice: every preset in order, then "your own prices"."""
     choices = [i for i in COST_INPUTS if i.kind == "choice"]
-    assert [i.id for i in choices] == ["fine_tuned_pricing"]
-    assert [value for value, _ in PRICING_STYLES] == ["per-token", "hosted"]
+    assert [i.id for i in choices] == ["preset"]
+    assert [value for value, _ in choices[0].choices] == [preset.id for preset in PRESETS] + ["custom"]
+    assert choices[0].default == "luna-vertex"
     assert choices[0].minimum is None and choices[0].maximum is None
+
+
+def test_the_preset_fills_exactly_the_prices_it_names():
+    """The inputs marked as filled by the preset are the presets' twelve, and only those."""
+    assert tuple(i.id for i in COST_INPUTS if i.preset) == PRESET_INPUT_IDS
+    assert all(get_cost_input(input_id).fact for input_id in PRESET_INPUT_IDS)
+
+
+def test_the_knowledge_size_is_asked_in_pages():
+    """`knowledge_pages` replaces `corpus_tokens`: about 500 tokens a page, 100 pages by default."""
+    assert "corpus_tokens" not in COST_INPUT_IDS
+    assert get_cost_input("knowledge_pages").default == 100
+    assert get_cost_input("knowledge_pages").unit == "pages"
+    assert get_cost_input("tokens_per_page").default == 500
 
 
 def test_default_values_are_converted_like_form_values():
@@ -106,7 +134,7 @@ def test_unknown_input_id_is_an_invalid_cost_input():
         ("horizon_months", "a whole number from 1 to 120 (months)"),
         ("base_input_usd_per_1m", "a number from 0 to 1,000 ($ per 1M tokens)"),
         ("latency_budget_ms", "a number from 0 to 600,000 (ms), or nothing"),
-        ("fine_tuned_pricing", "one of 'per-token', 'hosted'"),
+        ("context_window_tokens", "a whole number from 1 to 100,000,000 (input tokens), or nothing"),
     ],
 )
 def test_range_text_states_the_valid_values(input_id, text):
@@ -134,8 +162,9 @@ def test_format_number_adds_separators_and_drops_needless_decimals(number, text)
         ("horizon_months", "24", 24),
         ("horizon_months", 24.0, 24),
         ("retrain_interval_months", 0, 0),
-        ("fine_tuned_pricing", "hosted", "hosted"),
-        ("fine_tuned_pricing", " per-token ", "per-token"),
+        ("preset", "haiku-vertex", "haiku-vertex"),
+        ("preset", " custom ", "custom"),
+        ("queries_per_day", "10,000", 10000.0),
         ("latency_budget_ms", None, None),
         ("latency_budget_ms", "  ", None),
         ("latency_budget_ms", "800", 800.0),
@@ -167,8 +196,8 @@ def test_parse_value_accepts_numbers_and_numeric_strings(input_id, value, expect
         ("queries_per_day", 10 ** 400, "is too large"),
         ("horizon_months", 0.5, "0.5 is too small"),
         ("horizon_months", "2.5", "2.5 is not a whole number"),
-        ("fine_tuned_pricing", "Hosted", "'Hosted' is not one of the choices"),
-        ("fine_tuned_pricing", 1, "1 is not one of the choices"),
+        ("preset", "Luna-Vertex", "'Luna-Vertex' is not one of the choices"),
+        ("preset", 1, "1 is not one of the choices"),
     ],
 )
 def test_parse_value_refuses_bad_values_naming_the_field_and_range(input_id, value, words):

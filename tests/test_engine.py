@@ -2,15 +2,17 @@
 
 import json
 import pathlib
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_core.model.answers import validate_answers
 from decision_core.model.engine import (
     Change,
     Recommendation,
+    both_cost,
     decide,
     enough_examples,
     fine_tuning_cost,
@@ -21,12 +23,15 @@ from decision_core.model.engine import (
 from decision_core.base.errors import DecisionError, InvalidAnswers
 from decision_core.framework.rules import OUTCOMES
 from decision_core.framework.sections import SECTIONS, section_url
+from decision_core.model.thresholds import threshold
 
 SCENARIOS = pathlib.Path(__file__).parents[1] / "scenarios" / "public.json"
 PUBLIC_CASES = json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 SECTION_IDS = {section.id for section in SECTIONS}
-SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "scenarios" / "public.json"
+# ../shared beside the checkout (or beside the folder of worktrees that holds it)
+SHARED = ([path for path in (pathlib.Path(__file__).resolve().parents[level] / "shared" / "scenarios" / "public.json"
+                             for level in (2, 3)) if path.exists()] or [pathlib.Path("no-shared-checkout")])[0]
 BASE = {"knowledge_change": "static", "need": "behaviour", "labelled_examples": 2000, "data_quality": "high",
         "queries_per_day": 1000, "latency_budget_ms": 3000, "budget_usd": 50000, "needs_citations": False}
 
@@ -53,20 +58,33 @@ def test_public_scenarios_reach_their_expected_outcome(case):
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="no ../shared checkout next to the repository")
-def test_scenarios_copy_matches_the_shared_file():
-    """scenarios/public.json is an exact copy of the shared scenarios."""
-    assert json.loads(SCENARIOS.read_text()) == json.loads(SHARED.read_text())
+def test_scenarios_hold_every_shared_case_with_its_answers_and_outcome():
+    """scenarios/public.json holds every shared case: same situation, same answers (the two details asked
+    since may be added where the situation states them) and the same expected outcome."""
+    ours = {case["id"]: case for case in json.loads(SCENARIOS.read_text())}
+    for shared in json.loads(SHARED.read_text()):
+        case = ours[shared["id"]]
+        assert (case["description"], case["expected"], case["reasons"]) == (
+            shared["description"], shared["expected"], shared["reasons"])
+        added = {key: value for key, value in case["answers"].items() if key not in shared["answers"]}
+        assert dict(shared["answers"], **added) == case["answers"]
+        assert set(added) <= {"knowledge_pages", "behaviour_kinds"}
+
+
+def test_new_public_scenarios_exercise_the_new_details():
+    """The public cases state a size of knowledge (small and large) and every kind of behaviour somewhere."""
+    pages = [case["answers"]["knowledge_pages"] for case in PUBLIC_CASES
+             if case["answers"].get("knowledge_pages") is not None]
+    kinds = {kind for case in PUBLIC_CASES for kind in case["answers"].get("behaviour_kinds", [])}
+    line = threshold("small-knowledge-base").value / 500
+    assert min(pages) <= line / 2 and max(pages) > line * 10
+    assert kinds == {"tone", "format", "reasoning"}
 
 
 @pytest.mark.parametrize("change", ["monthly", "weekly", "daily", "real-time"])
 def test_changing_knowledge_points_to_retrieval(change):
     """Knowledge that changes monthly or faster points to RAG when the need is knowledge."""
     assert _choice(knowledge_change=change, need="knowledge") == "rag"
-
-
-def test_weekly_changes_favour_retrieval():
-    """Knowledge that changes weekly points to RAG."""
-    assert _choice(knowledge_change="weekly", need="knowledge", labelled_examples=0) == "rag"
 
 
 def test_knowledge_needs_get_rag_with_static_data_and_many_examples_at_low_volume():
@@ -80,6 +98,7 @@ def test_citations_keep_a_static_high_volume_knowledge_need_on_rag():
                    needs_citations=True) == "rag"
 
 
+@pytest.mark.usefixtures("break_even_line")
 def test_static_knowledge_above_break_even_with_good_examples_is_fine_tuning():
     """Static knowledge, no citations, enough good examples and a volume above break-even: fine-tuning pays."""
     result = recommend(dict(BASE, need="knowledge", labelled_examples=50000, queries_per_day=5000000,
@@ -90,7 +109,7 @@ def test_static_knowledge_above_break_even_with_good_examples_is_fine_tuning():
 
 
 def test_behaviour_with_enough_good_examples_is_fine_tuning():
-    """A behaviour need with 500+ high-quality examples gets fine-tuning."""
+    """A behaviour need with 500+ high-quality examples and the budget gets fine-tuning."""
     assert _choice(labelled_examples=500) == "fine-tuning"
 
 
@@ -108,17 +127,27 @@ def test_mixed_examples_count_at_half():
     assert _choice(data_quality="mixed", labelled_examples=1000) == "fine-tuning"
 
 
-def test_budget_below_training_cost_rules_out_fine_tuning():
-    """A launch budget below the least fine-tuning costs keeps a behaviour need on prompts."""
-    assert fine_tuning_cost(validate_answers(BASE)) == 500
-    assert _choice(budget_usd=499) == "prompt-first"
-    assert _choice(budget_usd=500) == "fine-tuning"
+def test_a_fine_tuning_plan_costs_people_as_well_as_training():
+    """The least a fine-tuning plan costs is a prompt baseline (3 days) and a fine-tuning project (20 days)
+    at $800 a day: (3 + 20) x 800 = $18,400, with nothing to label when 2,000 good examples exist."""
+    assert fine_tuning_cost(validate_answers(BASE)) == 18400
+    assert _choice(budget_usd=18399) == "prompt-first"
+    assert _choice(budget_usd=18400) == "fine-tuning"
     assert _choice(budget_usd=None) == "fine-tuning"
 
 
 def test_fine_tuning_cost_includes_labelling_the_missing_examples():
-    """With 100 good examples, labelling the other 400 adds to the training cost."""
-    assert fine_tuning_cost(validate_answers(dict(BASE, labelled_examples=100))) == 500 + 400 * 5
+    """With 100 good examples, labelling the other 400 at $5 adds $2,000: 18,400 + 2,000 = $20,400."""
+    assert fine_tuning_cost(validate_answers(dict(BASE, labelled_examples=100))) == 20400
+
+
+def test_both_needs_the_budget_for_both_builds():
+    """Retrieval then fine-tuning costs at the least a retrieval build with its evaluation set (5 days) and a
+    fine-tuning project (20 days): 25 x $800 = $20,000. Below that, a need for both starts with RAG."""
+    assert both_cost(validate_answers(BASE)) == 20000
+    assert _choice(need="both", knowledge_change="daily", budget_usd=19999) == "rag"
+    assert _choice(need="both", knowledge_change="daily", budget_usd=20000) == "both"
+    assert _choice(need="both", knowledge_change="daily", budget_usd=6000) == "rag"
 
 
 @pytest.mark.parametrize("change", ["occasional", "monthly", "daily", "real-time"])
@@ -127,14 +156,22 @@ def test_changing_knowledge_and_specialised_behaviour_is_both(change):
     assert _choice(need="both", knowledge_change=change) == "both"
 
 
-def test_static_knowledge_and_behaviour_can_be_fine_tuned_alone():
-    """With static knowledge and no citations, good examples can teach both: fine-tuning suffices."""
-    assert _choice(need="both") == "fine-tuning"
+def test_static_knowledge_and_behaviour_at_low_volume_keeps_retrieval():
+    """Static knowledge with a behaviour need, at a volume where nothing repays training the facts in, keeps
+    retrieval beside the fine-tune, as the same knowledge need alone would."""
+    assert _choice(need="knowledge") == "rag"
+    assert _choice(need="both") == "both"
+
+
+@pytest.mark.usefixtures("break_even_line")
+def test_static_knowledge_and_behaviour_above_break_even_is_fine_tuned_alone():
+    """Above the break-even, with static knowledge and no citations, good examples can teach both."""
+    assert _choice(need="both", queries_per_day=5000000) == "fine-tuning"
 
 
 def test_citations_keep_retrieval_in_a_combined_need():
-    """Citations need retrieval, so static knowledge with citations still gets both."""
-    assert _choice(need="both", needs_citations=True) == "both"
+    """Citations need retrieval, so static knowledge with citations still gets both, whatever the volume."""
+    assert _choice(need="both", needs_citations=True, queries_per_day=5000000) == "both"
 
 
 @pytest.mark.parametrize(("examples", "quality", "budget"), [
@@ -145,11 +182,14 @@ def test_combined_need_without_good_data_or_budget_starts_with_rag(examples, qua
                    data_quality=quality, budget_usd=budget) == "rag"
 
 
-def test_low_quality_data_adds_a_data_quality_caveat():
-    """Low-quality examples bring a data-quality caveat linking to its section."""
-    result = recommend(dict(BASE, need="both", knowledge_change="occasional", data_quality="low"))
-    caveat = [c for c in result.caveats if c.id == "data-quality-low"][0]
-    assert caveat.link == section_url("data-quality")
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_need_for_both_keeps_retrieval_wherever_the_knowledge_alone_is_retrieved(answer_sets, data):
+    """Wherever a knowledge need alone gets retrieval, the same knowledge with a behaviour need keeps it
+    (RAG now, or RAG and fine-tuning): the knowledge side of a need for both is decided the same way."""
+    answers = validate_answers(data.draw(answer_sets))
+    if decide(answers.replace(need="knowledge")) == "rag":
+        assert decide(answers.replace(need="both")) in ("rag", "both")
 
 
 def test_high_volume_and_tight_latency_strengthen_fine_tuning():
@@ -165,63 +205,150 @@ def test_volume_alone_does_not_overturn_rag_for_changing_knowledge():
                             queries_per_day=1000000, latency_budget_ms=800))
     assert result.choice == "rag"
     assert "retrieval-latency" in [caveat.id for caveat in result.caveats]
+    assert "volume-rag-current" in [reason.id for reason in result.reasons]
 
 
-@pytest.mark.parametrize(("choice", "present", "absent"), [
-    ("fine-tuning", {"fine-tuning-availability", "base-model-retirement", "evaluation-set", "low-volume"},
-     {"long-context", "permissions"}),
-    ("both", {"fine-tuning-availability", "long-context", "permissions", "evaluation-set"}, {"low-volume"}),
-    ("rag", {"long-context", "permissions", "evaluation-set"}, {"fine-tuning-availability"}),
-    ("prompt-first", {"evaluation-set", "structured-outputs"}, {"fine-tuning-availability", "long-context"}),
-])
-def test_caveats_follow_the_choice(choice, present, absent):
-    """Each outcome carries its own caveats: availability for fine-tuning, long context for RAG..."""
-    raw = {"fine-tuning": BASE, "both": dict(BASE, need="both", knowledge_change="daily"),
-           "rag": dict(BASE, need="knowledge"), "prompt-first": dict(BASE, labelled_examples=0)}[choice]
-    result = recommend(raw)
-    ids = {caveat.id for caveat in result.caveats}
-    assert result.choice == choice and present <= ids and not ids & absent
+@pytest.fixture
+def never_breaks_even(monkeypatch):
+    """The cost model as it will be at today's prices: a fine-tuned model never breaks even (`None`)."""
+    import decision_core.model.advice as advice
+    import decision_core.model.engine as engine
+    from decision_core.framework.rules import Threshold
+
+    real = engine.threshold
+
+    def patched(threshold_id):
+        if threshold_id == "high-volume":
+            return Threshold("high-volume", None, "queries/day", "never", "test", "2026-11")
+        return real(threshold_id)
+
+    monkeypatch.setattr(engine, "threshold", patched)
+    monkeypatch.setattr(advice, "threshold", patched)
 
 
-def test_fine_tuning_with_changing_knowledge_warns_to_keep_facts_out():
-    """Fine-tuning a behaviour while the knowledge changes warns to keep facts in the prompt."""
-    result = recommend(dict(BASE, knowledge_change="weekly"))
+def test_without_a_break_even_no_volume_trains_knowledge_in(never_breaks_even):
+    """When fine-tuning never breaks even, static knowledge at any volume stays on retrieval."""
+    assert _choice(need="knowledge", labelled_examples=50000, queries_per_day=10**9) == "rag"
+    assert _choice(need="both", labelled_examples=50000, queries_per_day=10**9) == "both"
+
+
+def test_without_a_break_even_the_advice_says_so_plainly(never_breaks_even):
+    """With no break-even, a fine-tuning result says fine-tuning is for behaviour, not cost, and quotes no
+    volume line; no change names a volume."""
+    result = recommend(dict(BASE, queries_per_day=3000000, latency_budget_ms=150))
+    texts = [item.text for item in result.reasons + result.counterpoints + result.caveats]
+    assert ("At today's prices a fine-tuned model is not cheaper per request than the cheapest base model: "
+            "fine-tune for behaviour, not for cost.") in texts
+    assert not [text for text in texts if "break-even" in text]
+    assert not [change for change in result.changes if change.field == "queries_per_day"]
     assert result.choice == "fine-tuning"
-    assert "changing-knowledge" in [caveat.id for caveat in result.caveats]
 
 
-def test_changes_name_the_threshold_that_would_flip_the_outcome():
-    """Below 500 good examples, the change list names 500 high-quality ones as leading to fine-tuning."""
+@pytest.mark.usefixtures("break_even_line")
+def test_with_a_break_even_the_advice_quotes_it_in_round_figures():
+    """With a break-even, a high-volume fine-tuning result names it, rounded, and not the plain sentence."""
+    result = recommend(dict(BASE, queries_per_day=3000000, latency_budget_ms=150))
+    texts = " ".join(item.text for item in result.reasons)
+    assert "break-even is about 91,000 a day" in texts and "fine-tune for behaviour, not for cost" not in texts
+
+
+def test_changes_name_the_line_in_threshold_words():
+    """Below 500 good examples, the change says "with at least about 500 high-quality examples"."""
     result = recommend(dict(BASE, labelled_examples=120))
     change = [c for c in result.changes if c.field == "labelled_examples"][0]
     assert (change.value, change.choice) == (500, "fine-tuning")
-    assert change.text == ("If you had 500 high-quality labelled examples, "
-                           "the recommendation would be fine-tuning.")
+    assert change.text == "With at least about 500 high-quality examples, the recommendation would be fine-tuning."
 
 
-def test_changes_are_sorted_by_field_then_outcome():
-    """Changes come in FIELDS order, then OUTCOMES order, one per field and outcome."""
-    result = recommend(dict(BASE, need="both", knowledge_change="daily"))
-    from decision_core.framework.questions import FIELDS
-    order = [f.name for f in FIELDS]
-    outcomes = [o.id for o in OUTCOMES]
-    keys = [(order.index(c.field), outcomes.index(c.choice)) for c in result.changes]
-    assert keys == sorted(keys) and len(keys) == len(set(keys))
+@pytest.mark.parametrize(("answers", "text"), [
+    (dict(BASE, need="knowledge", labelled_examples=50000, queries_per_day=70000),
+     "Above roughly 91,000 requests a day, the recommendation would be fine-tuning."),
+    (dict(BASE, need="knowledge", labelled_examples=50000, queries_per_day=100000),
+     "Below roughly 91,000 requests a day, the recommendation would be RAG."),
+    (dict(BASE, budget_usd=20000),
+     "With a launch budget below about $18,000, the recommendation would be prompt engineering first."),
+    (dict(BASE, budget_usd=15000),
+     "With a launch budget of at least about $18,000, the recommendation would be fine-tuning."),
+    (dict(BASE, data_quality="mixed", labelled_examples=900),
+     "With at least about 1,000 mixed-quality examples, the recommendation would be fine-tuning."),
+    (dict(BASE, data_quality="unknown", labelled_examples=900),
+     "If a review found your examples checked and consistent, the recommendation would be fine-tuning."),
+])
+@pytest.mark.usefixtures("break_even_line")
+def test_changes_are_said_as_lines_and_sides(answers, text):
+    """A change names the line and the side of it the client would be on, never the integer below it."""
+    assert text in [change.text for change in recommend(answers).changes]
+
+
+def test_changes_are_few_and_the_levers_come_first():
+    """At most three changes; more good examples (a lever) comes before a budget cut (a fact)."""
+    result = recommend(dict(BASE, labelled_examples=450, budget_usd=20000, need="both",
+                            knowledge_change="weekly"))
+    assert len(result.changes) <= 3
+    fields = [change.field for change in result.changes]
+    assert fields[0] == "labelled_examples"
+
+
+def test_far_fetched_changes_are_left_out():
+    """A client far from every line gets no change list: knowledge that changes daily will not become static,
+    and 50,000 examples will not shrink below 500."""
+    result = recommend(dict(BASE, need="both", knowledge_change="daily", labelled_examples=50000,
+                            budget_usd=500000, queries_per_day=5000))
+    assert result.changes == ()
+
+
+_NUMBER = re.compile(r"\$?[0-9][0-9,]*(\.[0-9]+)?")
+
+
+def _figures(text):
+    found, rest = [], text
+    while True:
+        match = _NUMBER.search(rest)
+        if match is None:
+            return found
+        found.append(float(match.group(0).strip("$").replace(",", "")))
+        rest = rest[match.end():]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_no_change_names_a_figure_one_below_a_line(answer_sets, data):
+    """Every figure a change names is a round line (at most two significant digits): never 499, $4,999 or
+    90,999."""
+    result = recommend(data.draw(answer_sets))
+    for change in result.changes:
+        for figure in _figures(change.text):
+            digits = str(int(figure)).rstrip("0")
+            assert len(digits) <= 2, change.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_listed_change_really_changes_the_outcome(answer_sets, data):
+    """Applying any listed change and recommending again gives the change's outcome."""
+    result = recommend(data.draw(answer_sets))
+    assert len(result.changes) <= 3
+    for change in result.changes:
+        again = recommend(result.answers.replace(**{change.field: change.value}))
+        assert again.choice == change.choice != result.choice
+        assert change.text.endswith(again.outcome.name + ".")
 
 
 def test_support_counts_the_ticked_table_rows():
     """Support is the decision-table tally of the rows the answers tick, in OUTCOMES order."""
     result = recommend(PUBLIC_CASES[1]["answers"])  # S02
-    assert result.support == (("rag", 0), ("fine-tuning", 4), ("both", 0), ("prompt-first", 0))
+    assert result.support == (("rag", 0), ("fine-tuning", 3), ("both", 0), ("prompt-first", 0))
     assert result.criteria == ticked_criteria(result.answers)
 
 
 def test_to_dict_is_json_with_the_documented_keys():
-    """to_dict is JSON-able and holds choice, headline, reasons, support, caveats, changes and answers."""
+    """to_dict is JSON-able and holds choice, headline, plan, reasons, counterpoints, caveats, changes, answers."""
     result = recommend(PUBLIC_CASES[0]["answers"])
     data = json.loads(json.dumps(result.to_dict()))
-    assert {"choice", "headline", "reasons", "support", "caveats", "changes", "answers"} <= set(data)
-    assert set(data["reasons"][0]) == {"text", "link", "field", "section"}
+    assert {"choice", "headline", "plan", "reasons", "counterpoints", "support", "caveats", "changes",
+            "answers"} <= set(data)
+    assert {"approach", "text", "until"} <= set(data["plan"][0])
+    assert {"text", "link", "favours"} <= set(data["reasons"][0])
     assert set(data["caveats"][0]) == {"id", "text", "section", "link"}
     assert data["answers"] == result.answers.to_dict()
     assert data["link"] == "recommendation/#outcome-rag"
@@ -236,9 +363,9 @@ def test_recommend_accepts_answers_and_is_deterministic():
 
 def test_change_has_a_dict_and_repr():
     """A change converts to a dict and shows its field, value and outcome."""
-    change = Change("need", "both", "both", "text")
-    assert change.to_dict() == {"field": "need", "value": "both", "choice": "both", "text": "text"}
-    assert repr(change) == "Change('need', 'both', 'both')"
+    change = Change("budget_usd", 19999, "rag", "text")
+    assert change.to_dict() == {"text": "text", "field": "budget_usd", "value": 19999, "choice": "rag"}
+    assert repr(change) == "Change('budget_usd', 19999, 'rag')"
 
 
 def test_recommendation_can_be_built_directly():
@@ -246,34 +373,25 @@ def test_recommendation_can_be_built_directly():
     answers = validate_answers(BASE)
     result = Recommendation("both", "h", (), (), (), (), (), answers)
     assert result.outcome.id == "both" and result.link == "recommendation/#outcome-both"
+    assert result.plan == () and result.counterpoints == ()
 
 
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_every_valid_answer_set_gets_a_linked_recommendation(answer_sets, data):
-    """Every valid answer set gets a choice whose reasons and caveats link to known sections."""
+    """Every valid answer set gets a choice, a plan and reasons, all linked to known sections."""
     result = recommend(data.draw(answer_sets))
     assert result.choice in [outcome.id for outcome in OUTCOMES]
-    assert result.reasons and result.caveats and result.headline
-    for item in result.reasons + result.caveats:
+    assert result.reasons and result.plan and result.headline
+    for item in result.reasons + result.counterpoints + result.caveats:
         assert item.section in SECTION_IDS and item.link == section_url(item.section) and item.text
-    for reason in result.reasons:
+    for reason in result.reasons + result.counterpoints:
         assert hasattr(result.answers, reason.field)
     json.dumps(result.to_dict())
 
 
-@settings(max_examples=150, deadline=None)
-@given(data=st.data())
-def test_every_listed_change_really_changes_the_outcome(answer_sets, data):
-    """Applying any listed change and recommending again gives the change's outcome."""
-    result = recommend(data.draw(answer_sets))
-    for change in result.changes:
-        again = recommend(result.answers.replace(**{change.field: change.value}))
-        assert again.choice == change.choice != result.choice
-        assert change.text.endswith(again.outcome.name + ".")
-
-
-@settings(max_examples=200)
+# generating ten fields of random JSON is slow on a busy machine: not a fault of the code under test
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=200)
 @given(data=st.data())
 def test_garbage_answers_raise_only_decision_errors(json_values, near_answer_sets, data):
     """Random JSON-like values and damaged answer sets either get a recommendation or raise InvalidAnswers."""
@@ -282,13 +400,3 @@ def test_garbage_answers_raise_only_decision_errors(json_values, near_answer_set
             assert decide(validate_answers(raw)) == recommend(raw).choice
         except DecisionError as error:
             assert isinstance(error, InvalidAnswers)
-
-
-def test_both_needs_the_budget_for_both():
-    """Changing knowledge and behaviour with a budget below both-budget-min starts with RAG."""
-    assert _choice(need="both", knowledge_change="daily", budget_usd=4999) == "rag"
-    assert _choice(need="both", knowledge_change="daily", budget_usd=5000) == "both"
-    assert _choice(need="both", knowledge_change="static", budget_usd=2000) == "fine-tuning"
-    change = [c for c in recommend(dict(BASE, need="both", knowledge_change="daily", budget_usd=2000)).changes
-              if c.field == "budget_usd"]
-    assert [(c.value, c.choice) for c in change] == [(5000, "both")]

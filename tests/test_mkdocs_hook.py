@@ -47,3 +47,13 @@ def test_an_unknown_marker_stops_the_build_with_mkdocs_error(hook):
 
     with pytest.raises(PluginError, match="generate:nope"):
         hook.on_page_markdown("<!-- generate:nope -->", _Page({}), Config(), None)
+
+
+def test_the_hook_fails_a_strict_build_on_an_expired_fact_and_lets_others_go_on(hook, monkeypatch):
+    """Strict: a PluginError naming the fact; not strict: the build goes on (with a warning)."""
+    from mkdocs.exceptions import PluginError
+
+    monkeypatch.setenv("FACTS_TODAY", "2027-01-15")
+    with pytest.raises(PluginError, match="openai-gpt-4-1-mini-shutdown"):
+        hook._check_facts({"strict": True})
+    hook._check_facts({"strict": False})

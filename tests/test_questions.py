@@ -7,12 +7,19 @@ from decision_core.framework.questions import FIELDS, KINDS, QUESTIONS, Field, O
 from decision_core.framework.sections import SECTIONS
 
 CONTRACT_ORDER = ("knowledge_change", "need", "labelled_examples", "data_quality",
-                  "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations")
+                  "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations",
+                  "knowledge_pages", "behaviour_kinds")
 
 
 def test_fields_follow_the_contract_order():
-    """FIELDS lists the eight fields of the answers contract, in contract order."""
+    """FIELDS lists the ten fields of the answers contract, in contract order."""
     assert tuple(field.name for field in FIELDS) == CONTRACT_ORDER
+
+
+def test_the_second_question_asks_the_size_and_the_kind_of_behaviour_after_the_need():
+    """Question 2 asks the need, then how big the knowledge is, citations, and which behaviour must change."""
+    assert [field.name for field in get_question("q2").fields] == [
+        "need", "knowledge_pages", "needs_citations", "behaviour_kinds"]
 
 
 def test_questions_are_the_four_in_order():
@@ -35,6 +42,7 @@ def test_every_field_is_asked_by_exactly_one_question():
     ("knowledge_change", ("static", "occasional", "monthly", "weekly", "daily", "real-time")),
     ("need", ("knowledge", "behaviour", "both")),
     ("data_quality", ("high", "mixed", "low", "unknown")),
+    ("behaviour_kinds", ("tone", "format", "reasoning")),
 ])
 def test_choice_fields_offer_the_contract_values(name, values):
     """Choice fields offer exactly the contract's values, in the contract's order."""
@@ -50,6 +58,8 @@ def test_choice_fields_offer_the_contract_values(name, values):
     ("latency_budget_ms", False, None, True),
     ("budget_usd", False, None, True),
     ("needs_citations", False, False, False),
+    ("knowledge_pages", False, None, True),
+    ("behaviour_kinds", False, (), False),
 ])
 def test_required_defaults_and_nulls_match_the_contract(name, required, default, nullable):
     """Which fields are required, their defaults and nullability follow the contract."""
@@ -62,7 +72,7 @@ def test_every_field_is_fully_described():
     for field in FIELDS:
         assert field.kind in KINDS
         assert field.label and field.help
-        assert bool(field.options) == (field.kind == "choice")
+        assert bool(field.options) == (field.kind in ("choice", "choices"))
         if field.kind in ("integer", "number"):
             assert field.minimum is not None and field.maximum is not None
         for option in field.options:

@@ -47,7 +47,7 @@ def test_ids_are_unique():
 
 @pytest.mark.parametrize(("threshold_id", "value"), [
     ("min-examples", 500), ("comfortable-examples", 10000), ("retrieval-latency-low", 100),
-    ("retrieval-latency-high", 300), ("small-knowledge-base", 200000),
+    ("retrieval-latency-high", 300),
     ("openai-fine-tuning-end", "2027-01-06"), ("base-model-retirement", "2027-01-14"),
 ])
 def test_thresholds_hold_the_sourced_figures(threshold_id, value):

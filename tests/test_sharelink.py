@@ -22,10 +22,46 @@ def _token(query):
 
 
 def test_link_is_versioned_and_opens_the_result():
-    """share_url points at the quiz with v=1, the token, and the result anchor."""
+    """share_url points at the quiz with v=2, the token, and the result anchor."""
     url = share_url(S01)
-    assert url.startswith("quiz/?v=1&a=") and url.endswith("#quiz-result")
-    assert VERSION == 1
+    assert url.startswith("quiz/?v=2&a=") and url.endswith("#quiz-result")
+    assert VERSION == 2
+
+
+# Two links `python3 -m decision_core link` printed on 2026-11-30, before version 2: links already sent to
+# clients, which must keep opening with the same answers.
+V1_LINKS = [
+    ("quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l#quiz-result",
+     {"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "data_quality": "unknown",
+      "queries_per_day": 5000, "latency_budget_ms": 3000, "budget_usd": 20000, "needs_citations": True,
+      "knowledge_pages": None, "behaviour_kinds": []}),
+    ("quiz/?v=1&a=0-2-xc-1-8c-_-1250.5-0-r9j0#quiz-result",
+     {"knowledge_change": "static", "need": "both", "labelled_examples": 1200, "data_quality": "mixed",
+      "queries_per_day": 300, "latency_budget_ms": None, "budget_usd": 1250.5, "needs_citations": False,
+      "knowledge_pages": None, "behaviour_kinds": []}),
+]
+
+
+@pytest.mark.parametrize(("link", "answers"), V1_LINKS)
+def test_version_1_links_already_sent_keep_opening(link, answers):
+    """A version-1 link opens with its eight answers; the size and the kinds of behaviour are left unstated."""
+    assert decode_answers(link) == answers
+
+
+def test_version_1_links_keep_their_checksum():
+    """A version-1 link with one character changed is still refused, by its own checksum."""
+    with pytest.raises(InvalidShareLink, match="checksum"):
+        decode_answers("quiz/?v=1&a=4-0-0-3-3uw-2bc-ffk-1-ec6l")
+
+
+@pytest.mark.parametrize(("kinds", "part"), [([], "0"), (["tone"], "1"), (["format"], "2"),
+                                             (["tone", "reasoning"], "5"), (["tone", "format", "reasoning"], "7")])
+def test_kinds_of_behaviour_pack_into_one_character(kinds, part):
+    """The kinds of behaviour ticked are one base-36 digit: tone 1, format 2, reasoning 4, added up."""
+    token = _token(encode_answers(dict(S01, behaviour_kinds=kinds, knowledge_pages=1200)))
+    assert token.split("-")[-2:-1] == [part]
+    assert token.split("-")[-3] == "xc"  # 1,200 pages in base 36
+    assert decode_answers("v=2&a=" + token)["behaviour_kinds"] == kinds
 
 
 def test_link_is_short_and_url_safe():
@@ -70,6 +106,7 @@ def test_fractional_and_null_budgets_round_trip():
     ("v=1", "a= is missing"),
     ("a=3-0-0", "v= is missing"),
     ("v=9&a=3-0-0-3-3uw-2bc-ffk-1-ec6l", "version '9' is not one this guide knows"),
+    ("v=2&a=3-0-0-3-3uw-2bc-ffk-1-ec6l", "expected 11 parts, found 9"),
     ("v=1&v=1&a=x", "twice"),
     ("v=1&a=3-0-0-3-3uw-2bc-ffk-1", "cut short or damaged"),
     ("v=1&a=", "cut short or damaged"),
@@ -95,27 +132,38 @@ def test_tampered_links_fail_the_checksum():
                     decode_answers("v=1&a=" + body[:index] + other + body[index + 1:] + token[len(body):])
 
 
-def _signed(parts):
+def _signed(parts, version=2):
     body = "-".join(parts)
-    return "v=1&a=" + body + "-" + _checksum(1, body)
+    return "v=%d&a=%s-%s" % (version, body, _checksum(version, body))
 
 
 @pytest.mark.parametrize(("parts", "words"), [
-    (["9", "0", "0", "3", "1", "_", "_", "0"], "part 1 (knowledge_change)"),
-    (["3", "0", "0", "3", "1", "_", "_", "7"], "part 8 (needs_citations)"),
-    (["3", "0", "_", "3", "1", "_", "_", "0"], "part 3 (labelled_examples)"),
-    (["3", "0", "0", "3", "1", "_", "1.2.3", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "_", ".5", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "_", "1.x", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "0", "_", "0"], "latency_budget_ms: must be at least 1"),
-    (["3", "0", "0", "3", "zzzzzzzzz", "_", "_", "0"], "queries_per_day: must be at most"),
-    (["3", "0", "0", "3", "1", "_", "1.0e400", "0"], "budget_usd: expected a finite number"),
+    (["9", "0", "0", "3", "1", "_", "_", "0", "_", "0"], "part 1 (knowledge_change)"),
+    (["3", "0", "0", "3", "1", "_", "_", "7", "_", "0"], "part 8 (needs_citations)"),
+    (["3", "0", "_", "3", "1", "_", "_", "0", "_", "0"], "part 3 (labelled_examples)"),
+    (["3", "0", "0", "3", "1", "_", "1.2.3", "0", "_", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "_", ".5", "0", "_", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "_", "1.x", "0", "_", "0"], "part 7 (budget_usd)"),
+    (["3", "0", "0", "3", "1", "0", "_", "0", "_", "0"], "latency_budget_ms: must be at least 1"),
+    (["3", "0", "0", "3", "zzzzzzzzz", "_", "_", "0", "_", "0"], "queries_per_day: must be at most"),
+    (["3", "0", "0", "3", "1", "_", "1.0e400", "0", "_", "0"], "budget_usd: expected a finite number"),
+    (["3", "0", "0", "3", "1", "_", "_", "0", "1.5", "0"], "part 9 (knowledge_pages)"),
+    (["3", "0", "0", "3", "1", "_", "_", "0", "_", "8"], "part 10 (behaviour_kinds)"),
+    (["3", "0", "0", "3", "1", "_", "_", "0", "_", "_"], "part 10 (behaviour_kinds)"),
+    (["3", "0", "0", "3", "1", "_", "_", "0", "zzzzzzzzz", "0"], "knowledge_pages: must be at most"),
 ])
 def test_well_signed_but_invalid_parts_are_refused(parts, words):
     """Parts that are not valid values are refused even when the checksum matches."""
     with pytest.raises(InvalidShareLink) as caught:
         decode_answers(_signed(parts))
     assert words in str(caught.value)
+
+
+def test_a_version_1_link_is_read_with_version_1_fields():
+    """A well-signed version-1 link of eight parts is read as eight answers, with the new two left out."""
+    assert decode_answers(_signed(["3", "0", "0", "3", "1", "_", "_", "0"], 1))["behaviour_kinds"] == []
+    with pytest.raises(InvalidShareLink, match="expected 9 parts, found 11"):
+        decode_answers(_signed(["3", "0", "0", "3", "1", "_", "_", "0", "_", "0"], 1))
 
 
 def test_encoding_validates_first():
@@ -144,7 +192,7 @@ def test_every_valid_answer_set_round_trips(answer_sets, data):
 def test_random_text_raises_only_invalid_share_link(text):
     """Random text never crashes decoding: it decodes or raises InvalidShareLink."""
     try:
-        assert len(decode_answers(text)) == 8
+        assert len(decode_answers(text)) == 10
     except DecisionError as error:
         assert isinstance(error, InvalidShareLink)
 
@@ -171,5 +219,5 @@ def test_a_known_older_version_is_read_by_its_own_reader(monkeypatch):
     monkeypatch.setattr(sharelink, "_READERS", ((0, read_v0),) + sharelink._READERS)
     assert decode_answers("v=0&a=knowledge.daily")["data_quality"] == "unknown"
     assert decode_answers(encode_answers(S01)) == validate_answers(S01).to_dict()
-    with pytest.raises(InvalidShareLink, match=r"known: 0, 1"):
+    with pytest.raises(InvalidShareLink, match=r"known: 0, 1, 2"):
         decode_answers("v=7&a=x")

@@ -170,25 +170,54 @@ def test_thresholds_link_web_sources_and_escape_everything():
     assert_no_raw_hostile_markup(html)
 
 
-def test_questions_list_fields_and_options():
-    """Each question is a section with its fields as a definition list and every option's label."""
-    html = tables.questions_html(QUESTIONS, lambda url: "../" + url)
+def test_each_question_lists_its_fields_and_options():
+    """Each question's own section lists its fields as a definition list, with every option's label and how
+    it is answered (one choice, any that apply, a number, yes or no)."""
+    html = "\n".join(tables.question_fields_html(question) for question in QUESTIONS)
     tree = Tree(html)
     assert [s["data-question"] for s in tree.tags("section")] == [q.id for q in QUESTIONS]
     assert len(tree.tags("dt")) == len(FIELDS)
     for field in FIELDS:
         for option in field.options:
             assert markup.escape(option.label) in html
-    assert 'href="../framework/#q1-knowledge-change"' in html
     assert "(optional)" in html and "A whole number, at least 0" in html and "Yes or no" in html
+    assert "Tick any that apply" in html and "Choose one" in html
+
+
+def test_plan_effort_table_prices_each_step_at_the_day_rate():
+    """One row per approach: 5 to 10 person-days of retrieval at $800 a day is $4,000 to $8,000; the day
+    rate's source and date follow the table."""
+    from decision_core.framework.effort import DAY_RATE, EFFORTS
+    from sitegen.advice_tables import effort_html
+
+    html = effort_html(EFFORTS, DAY_RATE)
+    tree = Tree(html)
+    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["effort-" + e.approach for e in EFFORTS]
+    assert "5 to 10 person-days" in html and "$4,000 to $8,000" in html
+    assert "Bureau of Labor Statistics" in html and DAY_RATE.as_of in html
+
+
+def test_advice_rows_are_listed_for_maintainers_with_their_conditions():
+    """Every finding, caveat, plan sentence and signal appears with its conditions; text is escaped."""
+    from decision_core.framework.advice_rows import CAVEATS, FINDINGS, STEP_TEXTS, UNTILS, Finding
+    from sitegen.advice_tables import advice_rows_html
+
+    hostile = Finding("x", "need", ("citations",), HOSTILE, "research", None)
+    html = advice_rows_html(FINDINGS + (hostile,), CAVEATS, STEP_TEXTS, UNTILS, lambda url: "../" + url)
+    assert_no_raw_hostile_markup(html)
+    for row in FINDINGS + CAVEATS + STEP_TEXTS + UNTILS:
+        assert "<code>%s</code>" % row.id in html
+    assert html.count("<details") == 4 and "<code>citations</code>" in html and "neutral" in html
 
 
 def test_cost_inputs_table_lists_every_input():
-    """One row per cost input with default and unit, range, source and date; choices show labels."""
+    """One row per cost input with default and unit, marking, range, source and date; choices show labels."""
     html = tables.cost_inputs_html(COST_INPUTS)
     tree = Tree(html)
     assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["cost-input-" + i.id for i in COST_INPUTS]
-    assert "$0.40 per 1M tokens" in html and "Per-token premium" in html and "empty (optional)" in html
+    assert "$0.10 per 1M tokens" in html and "$0.125 per 1M tokens" in html and "empty (optional)" in html
+    assert "RAG on OpenAI gpt-6-luna vs fine-tuned Gemini 3.1 Flash-Lite" in html and "one of 8 choices" in html
+    assert '$1.50 per 1M training tokens <span class="dc-mark">unconfirmed</span>' in html
 
 
 def test_cost_inputs_escape_hostile_text():
@@ -227,6 +256,22 @@ class Result:
     changes = ()
 
 
+def test_a_worked_example_shows_its_plan_and_what_speaks_against_it(public_cases):
+    """A real case shows its plan in order with each step's signal, its counterpoints, and only the caveats
+    that are not stated once for every case (where to fine-tune, permissions)."""
+    from decision_core.model.engine import recommend
+
+    case = [case for case in public_cases if case["id"] == "A05"][0]
+    html = examples.example_markdown(case, recommend)
+    assert '<ol class="example__plan">' in html and 'data-approach="prompt"' in html
+    assert "What speaks against it" in html and "You may already have enough" in html
+    both = [case for case in public_cases if case["id"] == "S03"][0]
+    html = examples.example_markdown(both, recommend)
+    assert html.index('data-approach="rag"') < html.index('data-approach="fine-tuning"')
+    assert "Move on when" in html
+    assert "Plan where you will fine-tune" not in html and "enforce permissions" not in html
+
+
 def test_example_has_anchor_heading_answers_and_result():
     """Heading with the section's anchor, the situation, the answers table, the engine's choice and the note."""
     scenario = {"id": "S01", "description": HOSTILE, "note": HOSTILE,
@@ -238,7 +283,7 @@ def test_example_has_anchor_heading_answers_and_result():
     assert_no_raw_hostile_markup(html)
     assert 'data-scenario="S01" data-choice="rag"' in html
     assert '<a href="../recommendation/#outcome-rag">Start with RAG</a>' in html
-    assert "<p>Start with &lt;RAG&gt;</p>" in html
+    assert "<p>%s</p>" % markup.escape(OUTCOMES[0].summary) in html  # the summary, not the title again
     assert "Every week" in html and "No limit" in html and "Not stated" in html and "Yes" in html
     assert "zz_extra" in html and "Watch out for" in html and "What would change it" not in html
     assert '<a href="../framework/#q1-knowledge-change">Why?<span class="visually-hidden">' in html

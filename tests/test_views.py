@@ -8,6 +8,7 @@ from decision_core.views import quiz as views
 from decision_core.model.advice import Caveat, Reason
 from decision_core.model.answers import validate_answers
 from decision_core.model.engine import Change, Recommendation, recommend
+from decision_core.model.plan import Step
 from decision_core.base.errors import Problem
 from decision_core.framework.questions import FIELDS, QUESTIONS, Field, Option, Question
 
@@ -93,9 +94,9 @@ def test_every_field_has_a_native_control_with_a_label():
     labelled = {a["for"] for t, a in tree.tags if t == "label"}
     for field in FIELDS:
         inputs = find(tree, "input", name=field.name)
-        if field.kind == "choice":
+        if field.kind in ("choice", "choices"):
             assert [a["value"] for a in inputs] == list(field.values)
-            assert {a["type"] for a in inputs} == {"radio"}
+            assert {a["type"] for a in inputs} == {"radio" if field.kind == "choice" else "checkbox"}
             assert find(tree, "fieldset", data_field=field.name)
         elif field.kind == "boolean":
             assert [a["type"] for a in inputs] == ["checkbox"]
@@ -105,6 +106,18 @@ def test_every_field_has_a_native_control_with_a_label():
             assert inputs[0]["step"] == ("1" if field.kind == "integer" else "any")
         for control in inputs:
             assert control["id"] in labelled
+
+
+def test_the_kinds_of_behaviour_are_checkboxes_in_a_described_fieldset():
+    """Which behaviour must change is a fieldset of three checkboxes with a legend and help, none ticked."""
+    tree = parse(views.render_quiz())
+    box = find(tree, "fieldset", data_field="behaviour_kinds")
+    assert box and box[0]["aria-describedby"] == "quiz-behaviour_kinds-help"
+    boxes = find(tree, "input", name="behaviour_kinds")
+    assert [(a["id"], a["type"]) for a in boxes] == [
+        ("quiz-behaviour_kinds-tone", "checkbox"), ("quiz-behaviour_kinds-format", "checkbox"),
+        ("quiz-behaviour_kinds-reasoning", "checkbox")]
+    assert not [a for a in boxes if "checked" in a]
 
 
 def test_optional_fields_say_so():
@@ -193,9 +206,29 @@ def test_result_carries_the_choice_and_links_to_sections(s01_recommendation):
     assert find(tree, "button", data_quiz_copy="")
     assert find(tree, "time", datetime="2026-11-25")
     text = "".join(tree.text)
-    for heading in ("Why", "Before you start", "What would change it", "Your answers"):
+    for heading in ("Your plan", "Why", "Before you start", "Your answers"):
         assert heading in text
     assert "Every week" in text and "5,000" in text and "$20,000" in text and "3,000 ms" in text
+
+
+def test_result_leads_with_the_plan_then_reasons_then_what_speaks_against_it():
+    """The plan comes first as Now/Next steps with their signal, then Why, then What speaks against it,
+    then the caveats and what would change it."""
+    result = recommend({"knowledge_change": "static", "need": "behaviour", "labelled_examples": 600,
+                        "data_quality": "high", "queries_per_day": 300, "budget_usd": 20000,
+                        "behaviour_kinds": ["format"]})
+    html = views.render_result(result, "../")
+    tree = parse(html)
+    steps = [a for t, a in tree.tags if t == "li" and "data-approach" in a]
+    assert [step["data-approach"] for step in steps] == ["prompt", "fine-tuning"]
+    text = "".join(tree.text)
+    assert "Now: Prompt work and an evaluation set → Next: A fine-tuned model" in text
+    order = [text.index(words) for words in ("Your plan", "Move on when", "Why", "What speaks against it",
+                                              "Before you start", "What would change it")]
+    assert order == sorted(order)
+    assert text.count("Move on") == 1  # the last step has no signal: it is the target
+    for point in result.counterpoints:
+        assert point.text.split(":")[0] in text
 
 
 def test_result_links_to_the_calculator_with_the_volume(s01_recommendation):
@@ -213,7 +246,9 @@ def test_result_without_share_link_date_or_lists(s01_recommendation):
     tree = parse(html)
     assert find(tree, "div", data_choice="prompt-first")
     assert not find(tree, "button") and not find(tree, "time") and not find(tree, "ul")
-    assert "Why" not in "".join(tree.text)
+    assert not find(tree, "ol")
+    for heading in ("Why", "Your plan", "What speaks against it"):
+        assert heading not in "".join(tree.text)
 
 
 def test_hostile_recommendation_text_is_escaped(s01_recommendation):
@@ -224,6 +259,8 @@ def test_hostile_recommendation_text_is_escaped(s01_recommendation):
         (Reason(HOSTILE, "need", "what-is-rag"), Reason("bad link", "need", "what-is-rag", "javascript:alert(1)")),
         (), (), (Caveat("x", HOSTILE, "permissions", '"><script>'),),
         (Change("need", "behaviour", "prompt-first", HOSTILE),), answers,
+        plan=(Step("Now", "rag", HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE, "outcome-rag"),),
+        counterpoints=(Reason(HOSTILE, "need", "what-is-rag", favours="fine-tuning"),),
     )
     html = views.render_result(rec, '"><script>', 'https://x/?a="><script>alert(1)</script>', '"><b>')
     tree = parse(html)
@@ -253,6 +290,10 @@ def test_answers_read_as_a_person_would_say_them():
     ("budget_usd", 99.5, "$99.50"),
     ("latency_budget_ms", 150, "150 ms"),
     ("labelled_examples", "12", "12"),
+    ("knowledge_pages", None, "Not stated"),
+    ("knowledge_pages", 2000000, "2,000,000"),
+    ("behaviour_kinds", (), "Not stated"),
+    ("behaviour_kinds", ("tone", "reasoning"), "Tone and voice, Expert reasoning"),
 ])
 def test_format_answer(name, value, shown):
     """Each kind of answer has one readable form."""

@@ -10,8 +10,8 @@ by its own grammar, never by `float()`'s (MicroPython's accepts `.` and `e5`).
 Example:
     >>> number(3000000), number(0.4), number(1.755)
     ('3,000,000', '0.4', '1.76')
-    >>> money(5986.04), money(12.5), money_cents(1234.5)
-    ('$5,986', '$12.50', '$1,234.50')
+    >>> money(5986.04), money(12.5), money_cents(1234.5), price(0.125)
+    ('$5,986', '$12.50', '$1,234.50', '$0.125')
     >>> about(91086), plural(1, "month"), plural(12, "month")
     ('91,000', '1 month', '12 months')
     >>> parse_number("20,000"), parse_number("0.45")
@@ -65,7 +65,7 @@ def money_cents(amount: float) -> str:
     Returns:
         The amount, rounded half up on the cents.
     """
-    cents = int(abs(amount) * 100 + 0.5)
+    cents = int(abs(amount) * 100 * (1 + 1e-12) + 0.5)  # half up, forgiving float noise (0.575 is 57.4999...)
     text = "${:,}.".format(cents // 100) + str(100 + cents % 100)[1:]
     return "-" + text if amount < 0 and cents else text
 
@@ -91,6 +91,27 @@ def money(amount: float) -> str:
         return "-" + text if amount < 0 else text
     text = money_cents(amount)
     return text[:-3] if text.endswith(".00") else text
+
+
+def price(amount: float) -> str:
+    """Format a unit price, such as dollars per million tokens: cents always, and up to six decimals.
+
+    Args:
+        amount: Dollars.
+
+    Returns:
+        E.g. `$0.10`, `$0.125`, `$0.003`, `$1.50`, `$3.99`.
+
+    Example:
+        >>> price(0.1), price(0.125), price(0.003), price(16)
+        ('$0.10', '$0.125', '$0.003', '$16.00')
+    """
+    text = number(abs(amount), 6)
+    if "." not in text:
+        text += ".00"
+    elif len(text) - text.index(".") == 2:
+        text += "0"
+    return ("-$" if amount < 0 and text.strip("0,.") else "$") + text
 
 
 def exact_money(amount: "int | float") -> str:

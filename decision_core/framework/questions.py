@@ -5,9 +5,11 @@ data: each `Question` holds its `Field`s, and each choice field its `Option`s,
 in the order a reader meets them. Ordered data lives in tuples, because
 MicroPython's dictionaries do not keep insertion order.
 
-`FIELDS` lists the eight fields of the answers contract in contract order
+`FIELDS` lists the ten fields of the answers contract in contract order
 (the order of the answers contract in the shared scenarios README), which is also the order of
-`Answers.to_dict()` and of the share-link token.
+`Answers.to_dict()` and of the share-link token. Each `Question` asks its
+fields in its own order, which may differ: the size of the knowledge and the
+kind of behaviour are asked right after "knowledge, behaviour or both?".
 
 Example:
     >>> get_field("need").question
@@ -18,8 +20,11 @@ Example:
 
 from ..base.errors import UnknownId
 
-KINDS: "tuple[str, ...]" = ("choice", "integer", "number", "boolean")
-"""The kinds of answer a field can take."""
+KINDS: "tuple[str, ...]" = ("choice", "choices", "integer", "number", "boolean")
+"""The kinds of answer a field can take: `choices` is any number of its options (checkboxes)."""
+
+TOKENS_PER_PAGE: int = 500
+"""About how many tokens of text a page holds, to turn `knowledge_pages` into tokens (the answers contract)."""
 
 MAXIMUM: int = 10**12
 """The largest number any numeric field accepts: a guard against typos and overflow."""
@@ -57,9 +62,9 @@ class Field:
     label: str
     """The question as a form label, e.g. `How many labelled examples do you have?`."""
     kind: str
-    """One of `choice`, `integer`, `number` or `boolean` (see `KINDS`)."""
+    """One of `choice`, `choices`, `integer`, `number` or `boolean` (see `KINDS`)."""
     options: "tuple[Option, ...]"
-    """The accepted answers of a `choice` field, in display order; empty for other kinds."""
+    """The accepted answers of a `choice` or `choices` field, in display order; empty for other kinds."""
     required: bool
     """Whether an answer set must contain this field."""
     default: "object"
@@ -94,7 +99,7 @@ class Field:
 
     @property
     def values(self) -> "tuple[str, ...]":
-        """The accepted values of a `choice` field, in display order."""
+        """The accepted values of a `choice` or `choices` field, in display order."""
         return tuple(option.value for option in self.options)
 
     def option(self, value: str) -> Option:
@@ -220,6 +225,27 @@ _LATENCY_BUDGET_MS = Field(
     help="The longest a user can wait for a full answer (1,000 ms is one second). Leave empty if there is no hard limit.",
     question="q4",
 )
+_KNOWLEDGE_PAGES = Field(
+    "knowledge_pages", "About how many pages does the knowledge fill?", "integer",
+    required=False, default=None, minimum=0, maximum=MAXIMUM, nullable=True,
+    help="Everything the model must draw on, as printed pages: a 40-page policy, a shelf of manuals, "
+         "a catalogue of millions of items. A rough figure is fine; leave it empty if you do not know.",
+    question="q2",
+)
+_BEHAVIOUR_KINDS = Field(
+    "behaviour_kinds", "Which behaviour must change?", "choices",
+    (
+        Option("tone", "Tone and voice",
+               "It must sound like your brand, your clinicians or your lawyers."),
+        Option("format", "A strict output format",
+               "Its output feeds another system or a template: fixed JSON, a label set, a clause order."),
+        Option("reasoning", "Expert reasoning",
+               "It must weigh a case the way your specialists do: a claim, a contract, a diagnosis."),
+    ),
+    required=False, default=(),
+    help="Tick all that apply, or none if you are not sure.",
+    question="q2",
+)
 _BUDGET_USD = Field(
     "budget_usd", "How much money is available to launch, in US dollars?", "number",
     required=False, default=None, minimum=0, maximum=MAXIMUM, nullable=True,
@@ -230,8 +256,9 @@ _BUDGET_USD = Field(
 FIELDS: "tuple[Field, ...]" = (
     _KNOWLEDGE_CHANGE, _NEED, _LABELLED_EXAMPLES, _DATA_QUALITY,
     _QUERIES_PER_DAY, _LATENCY_BUDGET_MS, _BUDGET_USD, _NEEDS_CITATIONS,
+    _KNOWLEDGE_PAGES, _BEHAVIOUR_KINDS,
 )
-"""The eight fields of the answers contract, in contract order."""
+"""The ten fields of the answers contract, in contract order."""
 
 QUESTIONS: "tuple[Question, ...]" = (
     Question("q1", 1, "Is the knowledge dynamic or static?",
@@ -241,7 +268,7 @@ QUESTIONS: "tuple[Question, ...]" = (
     Question("q2", 2, "Behave differently, or know more?",
              "Does the model need to know more, or to behave differently?",
              "Retrieval adds knowledge; fine-tuning changes behaviour.",
-             "q2-behaviour-or-knowledge", (_NEED, _NEEDS_CITATIONS)),
+             "q2-behaviour-or-knowledge", (_NEED, _KNOWLEDGE_PAGES, _NEEDS_CITATIONS, _BEHAVIOUR_KINDS)),
     Question("q3", 3, "How much labelled data, of what quality?",
              "How many good worked examples do you have?",
              "Fine-tuning learns from examples, typically 500 to 10,000 or more; retrieval only needs your documents.",

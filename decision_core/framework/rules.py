@@ -5,9 +5,10 @@ The engine reads its numbers from `THRESHOLDS` and its outcomes from
 (`decision_core.model.tally`) are generated from `CRITERIA`. Each figure
 carries its source and an "as of" date, so the site can print them beside it.
 
-Figures that follow from the cost model, such as the volume above which a
-fine-tuned model pays for itself, are not data: the model layer computes them
-(`decision_core.model.thresholds`).
+Figures that follow from the cost model and the model presets, such as the
+volume above which a fine-tuned model pays for itself (`high-volume`) and the
+largest knowledge base a cached prompt holds (`small-knowledge-base`), are not
+data: the model layer computes them (`decision_core.model.thresholds`).
 
 Example:
     >>> get_threshold("min-examples").value
@@ -133,10 +134,12 @@ OUTCOMES: "tuple[Outcome, ...]" = (
             "Look the knowledge up at answer time: ship in weeks, then learn from real questions.",
             "outcome-rag", "RAG"),
     Outcome("fine-tuning", "Fine-tune",
-            "Train the model on your examples so it behaves the way you need, without a retrieval step.",
+            "Train a model on your examples so it does what you need without long instructions or a retrieval "
+            "step.",
             "outcome-fine-tuning", "fine-tuning"),
     Outcome("both", "Combine RAG and fine-tuning",
-            "Fine-tune the behaviour and retrieve the changing knowledge.",
+            "Build retrieval first and ship it; add fine-tuning for the behaviour once your evaluation set shows "
+            "what prompts cannot fix.",
             "outcome-both", "RAG and fine-tuning together"),
     Outcome("prompt-first", "Prompt engineering first",
             "Neither yet: improve the prompt, build an evaluation set and collect good examples.",
@@ -161,18 +164,11 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
     Threshold("tight-latency", 1000, "ms",
               "A response budget of a second or less leaves little room for a retrieval step.",
               "This guide's working assumption", "2026-11"),
-    Threshold("small-knowledge-base", 200000, "tokens",
-              "Below about 200,000 tokens (about 500 pages) the whole knowledge base fits in the prompt.",
-              "Anthropic, 'Introducing Contextual Retrieval' (2024-09-19)", "2026-11"),
     Threshold("training-cost-min", 500, "USD",
               "The least a fine-tuning project costs, people included (often $5,000 or more).",
               _FRAMEWORK, "2026-11"),
     Threshold("training-cost-high", 5000, "USD",
               "A typical upper figure for a fine-tuning project, people included.", _FRAMEWORK, "2026-11"),
-    Threshold("both-budget-min", 5000, "USD",
-              "The least launch budget this guide treats as enough for retrieval and fine-tuning together: "
-              "a fine-tuning project at its typical upper cost, with retrieval on top.",
-              "This guide's working assumption, from the framework's $500 to $5,000+ training cost", "2026-11"),
     Threshold("labelling-cost", 5, "USD per example",
               "What labelling one example costs (experts: 5 to 20 times more).",
               "Estimate used by this guide's cost model", "2026-11"),

@@ -1,14 +1,26 @@
-"""The words of a recommendation: its reasons, its caveats and its "what would change it" sentences.
+"""The words of a recommendation: which rows of the advice apply to a case, and the case's figures in them.
 
-The engine decides; this module explains. Every `Reason` names the answer
-that caused it and every `Caveat` the section of the guide that explains it,
-with a ready-made site-relative link. Figures in the text come from
-`decision_core.rules`, so a threshold changed there changes the wording too.
+The engine decides; this module explains. The advice itself is data
+(`decision_core.framework.advice_rows`): findings, caveats, plan sentences and
+change sentences, each with the conditions under which it applies. Here are
+the conditions (`CONDITIONS`), the case's facts they read (`Facts`), the
+figures that fill the rows' placeholders, and the selection:
+
+- a finding whose outcome is the choice (or that is neutral) is a `Reason`;
+  one that favours another outcome is a counterpoint, shown as "What speaks
+  against it";
+- a caveat is listed when its conditions hold.
+
+Figures come from `decision_core.framework` and `decision_core.model.thresholds`,
+so a threshold changed there changes the wording too; lines are spoken of in
+round figures (`base.format.about`), never as the integer just below them.
 """
 
-from ..base.format import exact_money as _m
-from ..base.format import number as _n
-from ..framework.questions import get_field
+from ..base.errors import UnknownId
+from ..base.format import about, exact_money, money, number, plural
+from ..framework.advice_rows import CAVEATS, CHANGE_WORDS, FINDINGS, ROLES, get_figure
+from ..framework.effort import DAY_RATE, get_effort
+from ..framework.questions import TOKENS_PER_PAGE
 from ..framework.rules import get_outcome
 from ..framework.sections import section_url
 from .answers import Answers
@@ -16,32 +28,40 @@ from .thresholds import threshold
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable
 
 
 class Reason:
-    """One reason for a recommendation, tied to the answer that caused it."""
+    """One finding about the case: a reason for the choice, or a counterpoint that favours another outcome."""
 
-    __slots__ = ("text", "field", "section", "link")
+    __slots__ = ("text", "field", "section", "link", "favours", "id")
 
     text: str
-    """The reason, in a sentence addressed to the client."""
+    """The finding, in a sentence addressed to the client."""
     field: str
-    """The answer field that caused it, e.g. `knowledge_change`."""
+    """The answer field it is about, e.g. `knowledge_change`."""
     section: str
     """The id of the guide's section that explains it."""
     link: str
     """The section's site-relative URL, e.g. `framework/#q1-knowledge-change`."""
+    favours: "str | None"
+    """The outcome it supports, or `None` for neutral context."""
+    id: str
+    """The id of the advice row it comes from (empty when built by hand)."""
 
-    def __init__(self, text: str, field: str, section: str, link: "str | None" = None) -> None:
+    def __init__(self, text: str, field: str, section: str, link: "str | None" = None,
+                 favours: "str | None" = None, id: str = "") -> None:
         self.text = text
         self.field = field
         self.section = section
         self.link = section_url(section) if link is None else link
+        self.favours = favours
+        self.id = id
 
-    def to_dict(self) -> "dict[str, str]":
-        """Return the reason as a JSON-able dictionary (`text`, `link`, `field`, `section`)."""
-        return {"text": self.text, "link": self.link, "field": self.field, "section": self.section}
+    def to_dict(self) -> "dict[str, object]":
+        """Return the reason as a JSON-able dictionary (`text`, `link`, `favours`, `field`, `section`, `id`)."""
+        return {"text": self.text, "link": self.link, "favours": self.favours, "field": self.field,
+                "section": self.section, "id": self.id}
 
     def __repr__(self) -> str:
         return "Reason(%r, %r)" % (self.field, self.section)
@@ -50,7 +70,7 @@ class Reason:
 class Caveat:
     """Something to check or plan for before acting on a recommendation."""
 
-    __slots__ = ("id", "text", "section", "link")
+    __slots__ = ("id", "text", "section", "link", "standard")
 
     id: str
     """A stable id, e.g. `fine-tuning-availability`."""
@@ -60,14 +80,18 @@ class Caveat:
     """The id of the guide's section that explains it."""
     link: str
     """The section's site-relative URL."""
+    standard: bool
+    """Whether every case of its kind gets it (see `decision_core.framework.advice_rows.CaveatRow`)."""
 
-    def __init__(self, id: str, text: str, section: str, link: "str | None" = None) -> None:
+    def __init__(self, id: str, text: str, section: str, link: "str | None" = None,
+                 standard: bool = False) -> None:
         self.id = id
         self.text = text
         self.section = section
         self.link = section_url(section) if link is None else link
+        self.standard = standard
 
-    def to_dict(self) -> "dict[str, str]":
+    def to_dict(self) -> "dict[str, object]":
         """Return the caveat as a JSON-able dictionary (`id`, `text`, `section`, `link`)."""
         return {"id": self.id, "text": self.text, "section": self.section, "link": self.link}
 
@@ -75,273 +99,433 @@ class Caveat:
         return "Caveat(%r)" % (self.id,)
 
 
-def _t(threshold_id: str) -> "int | float | str":
+def _t(threshold_id: str) -> "int | float | str | None":
     return threshold(threshold_id).value
 
 
 def _phrase(pairs: "tuple[tuple[str, str], ...]", value: str) -> str:
-    return dict(pairs)[value]
+    for key, text in pairs:
+        if key == value:
+            return text
+    return value
+
+
+def _listed(items: "list[str]", last: str) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " " + last + " " + items[-1]
 
 
 _CHANGE_EVERY = (("static", "never"), ("occasional", "a few times a year"), ("monthly", "every month"),
                  ("weekly", "every week"), ("daily", "every day"), ("real-time", "all the time"))
-_CHANGED = (("static", "never changed"), ("occasional", "changed only a few times a year"),
-            ("monthly", "changed every month"), ("weekly", "changed every week"),
-            ("daily", "changed every day"), ("real-time", "changed all the time"))
 _QUALITY = (("high", "high-quality"), ("mixed", "mixed-quality"), ("low", "low-quality"),
             ("unknown", "unchecked"))
-_NEED_IF = (("knowledge", "If the model only needed to know more"),
-            ("behaviour", "If the model only needed to behave differently"),
-            ("both", "If the model needed both new knowledge and new behaviour"))
-_QUALITY_IF = (("high", "If your examples were checked and consistent"),
-               ("mixed", "If your examples were of mixed quality"),
-               ("low", "If your examples were inconsistent or unreliable"),
-               ("unknown", "If nobody had checked your examples"))
+_KIND_NOUNS = (("tone", "tone"), ("format", "a strict output format"), ("reasoning", "expert reasoning"))
+_KIND_ERRORS = (("tone", "tone"), ("format", "format"), ("reasoning", "reasoning"))
 
 
-def _examples_shortfall(answers: Answers, usable: int) -> Reason:
-    """Why the examples are not enough to fine-tune on."""
-    n, least = answers.labelled_examples, _t("min-examples")
-    if n == 0:
-        text = "You have no labelled examples yet, and fine-tuning needs about %s good ones." % _n(least)
-    elif answers.data_quality == "low":
-        text = ("Your %s examples are inconsistent, so they do not meet the quality bar: a model trained on "
-                "them would learn their mistakes." % _n(n))
-    elif answers.data_quality == "unknown":
-        text = ("Nobody has checked your %s examples yet, so fine-tuning cannot count on them." % _n(n))
-    elif answers.data_quality == "mixed" and n >= least:
-        text = ("Your %s mixed-quality examples leave about %s good ones after a clean-up, fewer than the "
-                "%s fine-tuning needs." % (_n(n), _n(usable), _n(least)))
-    else:
-        text = "%s examples are fewer than the %s or so that fine-tuning needs." % (_n(n), _n(least))
-    return Reason(text, "labelled_examples", "q3-labelled-data")
+class Facts:
+    """What the advice needs to know about a case: the answers, the choice and what the engine derived.
+
+    The engine builds it (`decision_core.model.engine.facts_for`); the plan
+    adds the approaches of its steps, which some caveats depend on.
+    """
+
+    __slots__ = ("answers", "choice", "usable", "enough", "affordable", "both_affordable",
+                 "fine_tuning_cost", "both_cost", "volume_line", "knowledge_line_pages", "approaches",
+                 "first_step_cost", "_figures")
+
+    answers: Answers
+    """The validated answers."""
+    choice: str
+    """The outcome the engine chose."""
+    usable: int
+    """How many labelled examples fine-tuning could rely on, given their quality."""
+    enough: bool
+    """Whether the usable examples reach the `min-examples` line."""
+    affordable: bool
+    """Whether the budget (if stated) covers the least a fine-tuning plan costs."""
+    both_affordable: bool
+    """Whether the budget (if stated) covers the least a retrieval-then-fine-tuning plan costs."""
+    fine_tuning_cost: float
+    """The least a fine-tuning plan costs in dollars, people's time and labelling included."""
+    both_cost: float
+    """The least a retrieval-then-fine-tuning plan costs in dollars, people's time and labelling included."""
+    volume_line: "int | None"
+    """The `high-volume` threshold: requests a day above which a fine-tuned model pays; `None` for never."""
+    knowledge_line_pages: "float | None"
+    """The most pages a cached whole-knowledge prompt holds (`small-knowledge-base` tokens / 500)."""
+    approaches: "tuple[str, ...]"
+    """The approaches of the plan's steps, in order (empty until the plan is made)."""
+    first_step_cost: float
+    """The least the plan's first step costs in people's time (0 until the plan is made)."""
+
+    def __init__(self, answers: Answers, choice: str, usable: int, enough: bool, affordable: bool,
+                 both_affordable: bool, fine_tuning_cost: float, both_cost: float,
+                 volume_line: "int | None", knowledge_line_pages: "float | None") -> None:
+        self.answers = answers
+        self.choice = choice
+        self.usable = usable
+        self.enough = enough
+        self.affordable = affordable
+        self.both_affordable = both_affordable
+        self.fine_tuning_cost = fine_tuning_cost
+        self.both_cost = both_cost
+        self.volume_line = volume_line
+        self.knowledge_line_pages = knowledge_line_pages
+        self.approaches = ()
+        self.first_step_cost = 0.0
+        self._figures = None  # (approaches, figures), worked out once per plan
+
+    def __repr__(self) -> str:
+        return "Facts(%r)" % (self.choice,)
 
 
-def _examples_enough(answers: Answers) -> Reason:
-    n, quality = answers.labelled_examples, _phrase(_QUALITY, answers.data_quality)
-    if n >= _t("comfortable-examples"):
-        text = "%s %s examples are far above the %s to %s fine-tuning typically needs." % (
-            _n(n), quality, _n(_t("min-examples")), _n(_t("comfortable-examples")))
-    else:
-        text = "%s %s examples clear the %s or so that fine-tuning needs." % (
-            _n(n), quality, _n(_t("min-examples")))
-    return Reason(text, "labelled_examples", "q3-labelled-data")
+def _near() -> float:
+    return get_figure("near-line").value
 
 
-def _knowledge_reason(answers: Answers, choice: str) -> "Reason | None":
-    change = answers.knowledge_change
-    if change != "static":
-        return Reason("Your knowledge changes %s: a trained model would always lag behind, while a "
-                      "knowledge base picks up edits in minutes." % _phrase(_CHANGE_EVERY, change),
-                      "knowledge_change", "q1-knowledge-change")
-    if choice == "rag":
-        return Reason("Even stable knowledge is better looked up than trained in: retrieval beats "
-                      "fine-tuning for adding facts.", "knowledge_change", "research")
-    if choice == "fine-tuning":
-        return Reason("The subject matter is stable, so a trained model will not go out of date.",
-                      "knowledge_change", "q1-knowledge-change")
-    return None
+def _high_volume(f: Facts) -> bool:
+    return f.volume_line is not None and f.answers.queries_per_day >= f.volume_line
 
 
-def _volume_and_latency(answers: Answers, choice: str, signals: "Mapping[str, object]") -> "list[Reason]":
-    reasons = []
-    if choice == "fine-tuning" and answers.knowledge_change == "static" and signals["high_volume"]:
-        reasons.append(Reason(
-            "At %s requests a day you are above the cost model's break-even of about %s a day: leaving out "
-            "the retrieval step and its extra context saves more than training and labelling cost."
-            % (_n(answers.queries_per_day), _n(_t("high-volume"))), "queries_per_day", "break-even"))
-    if choice in ("fine-tuning", "both") and signals["retrieval_breaks_latency"]:
-        reasons.append(Reason(
-            "Your %s ms budget leaves no room for a retrieval step, which alone takes %s to %s ms."
-            % (_n(answers.latency_budget_ms), _t("retrieval-latency-low"), _t("retrieval-latency-high")),
-            "latency_budget_ms", "retrieval-latency"))
-    elif choice == "fine-tuning" and signals["tight_latency"]:
-        reasons.append(Reason(
-            "With a %s ms budget, a model that needs no retrieval step is the easier way to answer in time."
-            % _n(answers.latency_budget_ms), "latency_budget_ms", "retrieval-latency"))
-    if choice == "rag" and (signals["high_volume"] or signals["tight_latency"]):
-        reasons.append(Reason(
-            "Volume and speed alone do not justify fine-tuning when the knowledge must stay current: keep "
-            "retrieval fast instead (a keyed lookup, a small model).", "queries_per_day", "retrieval-latency"))
-    return reasons
+def _volume_repays(f: Facts) -> bool:
+    a = f.answers
+    return a.knowledge_change == "static" and not a.needs_citations and _high_volume(f)
 
 
-def reasons_for(answers: Answers, choice: str, signals: "Mapping[str, object]") -> "tuple[Reason, ...]":
-    """Explain a choice for an answer set, most decisive reason first.
+def _near_above(value: float, line: "float | None") -> bool:
+    return line is not None and line <= value < line * (1 + _near())
+
+
+def _near_below(value: float, line: "float | None") -> bool:
+    return line is not None and line * (1 - _near()) <= value < line
+
+
+def _budget(f: Facts) -> "int | float | None":
+    return f.answers.budget_usd
+
+
+def _tight(f: Facts) -> bool:
+    budget = f.answers.latency_budget_ms
+    return budget is not None and budget <= _t("tight-latency")
+
+
+def _breaks(f: Facts) -> bool:
+    budget = f.answers.latency_budget_ms
+    return budget is not None and budget <= _t("retrieval-latency-high")
+
+
+def _kb_small(f: Facts) -> bool:
+    pages = f.answers.knowledge_pages
+    return pages is not None and f.knowledge_line_pages is not None and pages <= f.knowledge_line_pages
+
+
+def _kb_near(f: Facts) -> bool:
+    pages, line = f.answers.knowledge_pages, f.knowledge_line_pages
+    if pages is None or line is None:
+        return False
+    return line * (1 - _near()) <= pages <= line * (1 + _near())
+
+
+def _can_train(f: Facts) -> bool:
+    return f.enough and f.affordable
+
+
+def _volume_matters(f: Facts) -> bool:
+    a = f.answers
+    return f.choice in ("fine-tuning", "both") or (
+        a.need != "behaviour" and a.knowledge_change == "static" and not a.needs_citations and _can_train(f))
+
+
+CONDITIONS: "tuple[tuple[str, Callable[[Facts], bool]], ...]" = (
+    ("static", lambda f: f.answers.knowledge_change == "static"),
+    ("changes", lambda f: f.answers.knowledge_change != "static"),
+    ("real-time", lambda f: f.answers.knowledge_change == "real-time"),
+    ("citations", lambda f: f.answers.needs_citations),
+    ("no-examples", lambda f: f.answers.labelled_examples == 0),
+    ("has-examples", lambda f: f.answers.labelled_examples > 0),
+    ("enough", lambda f: f.enough),
+    ("plenty", lambda f: f.usable >= _t("comfortable-examples")),
+    ("near-enough-above", lambda f: _near_above(f.usable, _t("min-examples"))),
+    ("near-enough-below", lambda f: f.answers.data_quality in ("high", "mixed")
+     and _near_below(f.usable, _t("min-examples"))),
+    ("count-would-be-enough", lambda f: f.answers.labelled_examples >= _t("min-examples")),
+    ("affordable", lambda f: f.affordable),
+    ("both-affordable", lambda f: f.both_affordable),
+    ("can-train", _can_train),
+    ("budget-stated", lambda f: _budget(f) is not None),
+    ("near-training", lambda f: _budget(f) is not None and _near_above(_budget(f), f.fine_tuning_cost)),
+    ("near-both", lambda f: _budget(f) is not None and _near_above(_budget(f), f.both_cost)),
+    ("budget-short-first", lambda f: _budget(f) is not None and _budget(f) < f.first_step_cost),
+    ("short-for-training", lambda f: _budget(f) is not None and _budget(f) < f.fine_tuning_cost),
+    ("awaiting-review", lambda f: f.answers.data_quality == "unknown"
+     and f.answers.labelled_examples >= _t("min-examples")),
+    ("volume-line-known", lambda f: f.volume_line is not None),
+    ("volume-never", lambda f: f.volume_line is None),
+    ("high-volume", _high_volume),
+    ("volume-repays", _volume_repays),
+    ("near-volume", lambda f: _near_above(f.answers.queries_per_day, f.volume_line)),
+    ("near-volume-below", lambda f: _near_below(f.answers.queries_per_day, f.volume_line)),
+    ("volume-matters", _volume_matters),
+    ("busy-or-fast", lambda f: _high_volume(f) or _tight(f)),
+    ("tight-latency", _tight),
+    ("model-latency", lambda f: f.answers.latency_budget_ms is not None
+     and f.answers.latency_budget_ms <= get_figure("model-first-word").value),
+    ("breaks-latency", _breaks),
+    ("retrieves-choice", lambda f: f.choice in ("rag", "both")),
+    ("trains-choice", lambda f: f.choice in ("fine-tuning", "both")),
+    ("kb-unknown", lambda f: f.answers.knowledge_pages is None),
+    ("kb-line-known", lambda f: f.knowledge_line_pages is not None),
+    ("kb-small", _kb_small),
+    ("kb-large", lambda f: f.answers.knowledge_pages is not None and not _kb_small(f)),
+    ("kb-near", _kb_near),
+    ("kinds-unknown", lambda f: not f.answers.behaviour_kinds),
+    ("plan-trains", lambda f: "fine-tuning" in f.approaches),
+    ("plan-retrieves", lambda f: "rag" in f.approaches or "long-context" in f.approaches),
+    ("plan-indexes", lambda f: "rag" in f.approaches),
+    ("plan-long-context", lambda f: "long-context" in f.approaches),
+)
+"""The conditions advice rows name, besides the families `choice-<outcome>`, `need-<need>`,
+`quality-<quality>` and `kinds-<kind>`, which compare one answer (or the choice) with a value."""
+
+_FAMILIES = (("choice-", lambda f: (f.choice,)), ("need-", lambda f: (f.answers.need,)),
+             ("quality-", lambda f: (f.answers.data_quality,)), ("kinds-", lambda f: f.answers.behaviour_kinds))
+
+
+_BY_NAME = dict(CONDITIONS)  # looked up by name only: the order of a dict does not matter here
+
+
+def holds(facts: Facts, name: str) -> bool:
+    """Tell whether one named condition holds for a case.
 
     Args:
-        answers: The validated answers.
-        choice: The outcome id the engine chose.
-        signals: The engine's derived facts: `enough`, `affordable`, `both_affordable`, `cost`,
-            `usable`, `high_volume`, `tight_latency`, `retrieval_breaks_latency`.
+        facts: The case.
+        name: A condition of `CONDITIONS` or of a family (`choice-rag`, `kinds-tone`...), optionally
+            prefixed with `not-`.
 
     Returns:
-        The reasons, each with its field, section and link.
+        Whether it holds.
+
+    Raises:
+        KeyError: No condition has that name (a typo in an advice row; a test reads every row).
     """
-    reasons = []
-    need, citations = answers.need, answers.needs_citations
-    if need == "knowledge" and choice == "fine-tuning":
-        reasons.append(Reason("The model needs to know more, but that knowledge never changes and answers need "
-                              "not cite sources, so good examples can train it in.",
-                              "need", "q2-behaviour-or-knowledge"))
-    elif need == "knowledge":
-        reasons.append(Reason("The model needs to know more, not to behave differently: retrieval hands it "
-                              "your documents, while fine-tuning is a weak way to teach facts.",
-                              "need", "q2-behaviour-or-knowledge"))
-    elif need == "behaviour":
-        reasons.append(Reason("The need is behaviour (tone, a strict format or expert reasoning), which "
-                              "fine-tuning changes and retrieval does not.", "need", "q2-behaviour-or-knowledge"))
-    elif choice == "rag":
-        reasons.append(Reason("Retrieval covers the knowledge part now; handle the behaviour with instructions "
-                              "and examples in the prompt until fine-tuning is within reach.",
-                              "need", "outcome-rag"))
-    elif choice == "fine-tuning":
-        reasons.append(Reason("You need knowledge and behaviour, but the knowledge is stable and answers need "
-                              "not cite sources: good examples can teach both, with no retrieval step.",
-                              "need", "choose-fine-tuning"))
-    else:
-        reasons.append(Reason("The model needs your knowledge and a specialised behaviour: retrieval "
-                              "supplies the first, fine-tuning the second.", "need", "choose-both"))
-    knowledge = _knowledge_reason(answers, choice)
-    if knowledge is not None and (need != "behaviour" or choice == "fine-tuning"):
-        reasons.append(knowledge)
-    if citations and choice in ("rag", "both"):
-        reasons.append(Reason("Answers must show their sources: retrieval gives the model the passage to "
-                              "quote, and a fine-tuned model cannot say where it learned something.",
-                              "needs_citations", "choose-rag"))
-    if choice in ("fine-tuning", "both"):
-        reasons.append(_examples_enough(answers))
-    elif need != "knowledge" and not signals["enough"]:
-        reasons.append(_examples_shortfall(answers, signals["usable"]))
-    elif need == "knowledge" and not signals["enough"]:
-        reasons.append(Reason("RAG needs only your documents, not labelled examples.",
-                              "labelled_examples", "q3-labelled-data"))
-    if need != "knowledge" and signals["enough"] and not signals["affordable"]:
-        reasons.append(Reason("Your budget of %s is below the %s or so that training would cost."
-                              % (_m(answers.budget_usd), _m(signals["cost"])), "budget_usd", "q4-cost-latency"))
-    elif need != "knowledge" and not signals["enough"] and answers.budget_usd is not None:
-        missing = max(0, _t("min-examples") - signals["usable"])
-        verdict = "more than your budget of %s" if answers.budget_usd < signals["cost"] else "within your budget of %s"
-        reasons.append(Reason("Labelling about %s more examples and training would cost some %s (at %s an example), "
-                              % (_n(missing), _m(signals["cost"]), _m(_t("labelling-cost")))
-                              + verdict % _m(answers.budget_usd) + ": try the prompt first, then decide.",
-                              "budget_usd", "q4-cost-latency"))
-    if need == "both" and choice == "rag" and signals["affordable"] and not signals["both_affordable"]:
-        reasons.append(Reason("Your budget of %s is below the %s or so that retrieval and fine-tuning "
-                              "together need: start with retrieval and add fine-tuning when the budget allows."
-                              % (_m(answers.budget_usd), _m(_t("both-budget-min"))), "budget_usd", "choose-both"))
-    if choice == "both" and answers.budget_usd is not None:
-        reasons.append(Reason("Your budget of %s leaves room for training as well as retrieval."
-                              % _m(answers.budget_usd), "budget_usd", "choose-both"))
-    if choice == "prompt-first":
-        reasons.append(Reason("Start with instructions and a few examples in the prompt, measured against "
-                              "an evaluation set, and collect good examples as you go.",
-                              "labelled_examples", "prompt-engineering-first"))
-    return tuple(reasons + _volume_and_latency(answers, choice, signals))
+    if name.startswith("not-"):
+        return not holds(facts, name[4:])
+    test = _BY_NAME.get(name)
+    if test is not None:
+        return bool(test(facts))
+    for prefix, values in _FAMILIES:
+        if name.startswith(prefix):
+            return name[len(prefix):] in values(facts)
+    raise KeyError("no advice condition is called " + repr(name))
 
 
-def caveats_for(answers: Answers, choice: str, signals: "Mapping[str, object]") -> "tuple[Caveat, ...]":
-    """List what to check or plan for, in a fixed order.
+def applies(facts: Facts, when: "tuple[str, ...]") -> bool:
+    """Tell whether every condition of a row holds.
 
     Args:
-        answers: The validated answers.
-        choice: The outcome id the engine chose.
-        signals: The engine's derived facts (see `reasons_for`).
+        facts: The case.
+        when: A row's conditions.
+
+    Returns:
+        True when all of them hold (and for a row without conditions).
+    """
+    for name in when:
+        if not holds(facts, name):
+            return False
+    return True
+
+
+def resolve(favours: "str | None", facts: Facts) -> "str | None":
+    """Turn a row's `favours` (an outcome, a role or `None`) into the outcome it supports in this case.
+
+    Args:
+        favours: An outcome id, `retrieval`, `training`, `untrained` or `None`.
+        facts: The case.
+
+    Returns:
+        An outcome id, or `None` for neutral context.
+    """
+    if favours not in ROLES:
+        return favours
+    need = facts.answers.need
+    if favours == "retrieval":
+        if facts.choice in ("rag", "both"):
+            return facts.choice
+        return "both" if need == "both" else "rag"
+    if favours == "training":
+        return "both" if need == "both" and not _volume_repays(facts) else "fine-tuning"
+    return "prompt-first" if need == "behaviour" else "rag"
+
+
+def _money_line(amount: float) -> str:
+    return "$" + about(amount)
+
+
+def _budget_days(budget: "int | float | None") -> str:
+    """What a budget buys in people's time: `about 6 person-days`, or `less than a person-day`."""
+    if budget is None:
+        return ""
+    days = int(budget / DAY_RATE.value)
+    return "about " + plural(days, "person-day") if days else "less than a person-day"
+
+
+def _pages_phrase(pages: "int | None") -> str:
+    """The size of the knowledge: `about 150 pages, some 75,000 tokens`, or `under a page`."""
+    if pages is None:
+        return ""
+    if pages < 1:
+        return "under a page"
+    return "about %s, some %s tokens" % (plural(pages, "page"), about(pages * TOKENS_PER_PAGE))
+
+
+def _labelling_cost(facts: Facts) -> float:
+    return max(0, _t("min-examples") - facts.usable) * _t("labelling-cost")
+
+
+def _days(approach: str) -> str:
+    """`3 to 5 person-days`."""
+    effort = get_effort(approach)
+    return "%d to %d person-days" % (effort.low_days, effort.high_days)
+
+
+def figures(facts: Facts) -> "dict[str, str]":
+    """The case's figures and phrases, by the placeholder names the advice rows use.
+
+    Args:
+        facts: The case.
+
+    Returns:
+        Text for every placeholder (`{qpd}`, `{line}`, `{behaviour}`...).
+    """
+    if facts._figures is not None and facts._figures[0] == facts.approaches:
+        return facts._figures[1]
+    a = facts.answers
+    quality = _phrase(_QUALITY, a.data_quality)
+    n, usable, line = number(a.labelled_examples), number(facts.usable), about(_t("min-examples"))
+    if a.data_quality == "high":
+        examples = "%s high-quality examples" % n
+    elif a.data_quality == "mixed":
+        examples = "%s mixed-quality examples (about %s good ones after a clean-up)" % (n, usable)
+    else:
+        examples = "%s examples" % n
+    kinds = list(a.behaviour_kinds)
+    rate = get_figure("error-rate-to-train").value
+    missing = max(0, _t("min-examples") - facts.usable)
+    labelling = ""
+    if missing and "reasoning" in a.behaviour_kinds:  # only your experts can label their reasoning
+        low, high = get_figure("expert-labelling-low").value, get_figure("expert-labelling-high").value
+        labelling = (" (labelled by your experts, at %d to %d times the %s of a plain example, %s more would "
+                     "cost about %s to %s)" % (low, high, money(_t("labelling-cost")), number(missing),
+                                              _money_line(missing * _t("labelling-cost") * low),
+                                              _money_line(missing * _t("labelling-cost") * high)))
+    elif missing:
+        labelling = " (labelling %s more at about %s each would cost about %s)" % (
+            number(missing), money(_t("labelling-cost")), _money_line(missing * _t("labelling-cost")))
+    pages = a.knowledge_pages
+    kb_line = facts.knowledge_line_pages
+    values = {
+        "n": n, "usable": usable, "line": line, "comfortable": about(_t("comfortable-examples")),
+        "n_examples": plural(a.labelled_examples, "example"), "n_good": plural(a.labelled_examples, "good example"),
+        "n_mixed": plural(a.labelled_examples, "mixed-quality example"),
+        "are": "is" if a.labelled_examples == 1 else "are", "leave": "leaves" if a.labelled_examples == 1 else "leave",
+        "usable_good": plural(facts.usable, "good example"),
+        "usable_ones": "no good ones" if not facts.usable else "about %s good %s" % (
+            usable, "one" if facts.usable == 1 else "ones"),
+        "quality": quality, "examples": examples, "labelling": labelling,
+        "sample": "all %s" % plural(a.labelled_examples, "example")
+        if a.labelled_examples <= get_figure("sample-review").value else
+        "a random sample of about %s of your %s" % (number(get_figure("sample-review").value),
+                                                    plural(a.labelled_examples, "example")),
+        "change_every": _phrase(_CHANGE_EVERY, a.knowledge_change),
+        "behaviour": " (%s)" % _listed([_phrase(_KIND_NOUNS, kind) for kind in kinds], "and") if kinds else "",
+        "behaviour_errors": "errors of " + _listed([_phrase(_KIND_ERRORS, kind) for kind in kinds], "or")
+        if kinds else "the behaviour wrong",
+        "error_rate": "1 answer in %d" % int(1 / rate + 0.5),
+        "qpd": number(a.queries_per_day), "qpd_requests": plural(a.queries_per_day, "request"),
+        "volume_line": about(facts.volume_line) if facts.volume_line is not None else "",
+        "latency": number(a.latency_budget_ms) if a.latency_budget_ms is not None else "",
+        "r_low": number(_t("retrieval-latency-low")), "r_high": number(_t("retrieval-latency-high")),
+        "budget": exact_money(a.budget_usd) if a.budget_usd is not None else "",
+        "budget_days": _budget_days(a.budget_usd),
+        "ft_cost": _money_line(facts.fine_tuning_cost), "both_cost": _money_line(facts.both_cost),
+        "ft_plan_days": number(int(facts.fine_tuning_cost - _labelling_cost(facts)) // DAY_RATE.value), "first_days": _days(facts.approaches[0]) if facts.approaches else "",
+        "day_rate": money(DAY_RATE.value),
+        "pages": number(pages) if pages is not None else "",
+        "pages_phrase": _pages_phrase(pages),
+        "kb_pages": about(kb_line) if kb_line is not None else "",
+        "ft_end": str(_t("openai-fine-tuning-end")), "retire": str(_t("base-model-retirement")),
+        "retrain": number(_t("retraining-months")),
+    }
+    facts._figures = (facts.approaches, values)
+    return values
+
+
+def findings_for(facts: Facts) -> "tuple[tuple[Reason, ...], tuple[Reason, ...]]":
+    """Select the findings that apply to a case and sort them into reasons and counterpoints.
+
+    Args:
+        facts: The case, with its plan's approaches.
+
+    Returns:
+        `(reasons, counterpoints)`: the findings that favour the choice (or
+        are neutral), then those that favour another outcome, each in the
+        order of `FINDINGS`.
+    """
+    values = figures(facts)
+    reasons, counterpoints = [], []
+    for row in FINDINGS:
+        if not applies(facts, row.when):
+            continue
+        favours = resolve(row.favours, facts)
+        item = Reason(row.text.format(**values), row.field, row.section, favours=favours, id=row.id)
+        if favours is None or favours == facts.choice:
+            reasons.append(item)
+        else:
+            counterpoints.append(item)
+    return tuple(reasons), tuple(counterpoints)
+
+
+def caveats_for(facts: Facts) -> "tuple[Caveat, ...]":
+    """List what to check or plan for, in the order of `CAVEATS`, only where it applies.
+
+    Args:
+        facts: The case, with its plan's approaches.
 
     Returns:
         The caveats, each with its section and link.
     """
-    caveats = []
-    tunes, retrieves = choice in ("fine-tuning", "both"), choice in ("rag", "both")
-    n, quality = answers.labelled_examples, answers.data_quality
-    if tunes:
-        caveats.append(Caveat("fine-tuning-availability", "OpenAI runs no new self-serve fine-tuning jobs "
-                              "after %s: plan where you would fine-tune (Azure AI Foundry, Google Vertex AI or "
-                              "an open-weight model with LoRA)." % _t("openai-fine-tuning-end"),
-                              "fine-tuning-availability"))
-        caveats.append(Caveat("base-model-retirement", "A fine-tuned model stops working when its base model "
-                              "is retired (several OpenAI models on %s): budget a retrain at every migration "
-                              "and about every %s months." % (_t("base-model-retirement"), _t("retraining-months")),
-                              "base-model-retirement"))
-    if choice == "fine-tuning" and answers.need == "knowledge":
-        caveats.append(Caveat("facts-in-weights", "Fine-tuning teaches facts less reliably than retrieval "
-                              "supplies them: test the trained model on held-out questions, and keep RAG as the "
-                              "fallback if it gets facts wrong.", "research"))
-    if choice == "fine-tuning" and answers.knowledge_change != "static":
-        caveats.append(Caveat("changing-knowledge", "Your knowledge changes %s: keep changing facts out of "
-                              "the training examples and pass them in the prompt."
-                              % _phrase(_CHANGE_EVERY, answers.knowledge_change), "q1-knowledge-change"))
-    if choice == "fine-tuning" and not signals["high_volume"]:
-        caveats.append(Caveat("low-volume", "At %s requests a day fine-tuning saves little per request: check "
-                              "with an evaluation set that a long prompt with examples cannot do the job first."
-                              % _n(answers.queries_per_day), "prompt-engineering-first"))
-    if n and quality in ("low", "mixed", "unknown"):
-        texts = (("low", "Your examples are inconsistent: a model trained on them would repeat their mistakes "
-                         "with confidence. Clean them up or label new ones before any fine-tuning."),
-                 ("mixed", "Some of your examples are poor: review them and keep only consistent ones before "
-                           "training (this guide counts about half of mixed examples as usable)."),
-                 ("unknown", "Nobody has checked your examples: review a sample before counting on them. If "
-                             "they are of high quality, fine-tuning may become an option."))
-        caveats.append(Caveat("data-quality-" + quality, _phrase(texts, quality), "data-quality"))
-    if answers.need != "knowledge" and choice != "rag":
-        caveats.append(Caveat("structured-outputs", "If the behaviour you need is a strict output format such "
-                              "as JSON, try your provider's structured outputs first: they enforce a schema "
-                              "without training.", "structured-outputs"))
-    if retrieves:
-        caveats.append(Caveat("long-context", "If your whole knowledge base is under about %s tokens (some "
-                              "500 pages), you may not need retrieval at all: put it in the prompt and use "
-                              "prompt caching." % _n(_t("small-knowledge-base")), "long-context"))
-    if retrieves and signals["tight_latency"]:
-        caveats.append(Caveat("retrieval-latency", "Retrieval adds about %s to %s ms before the model reads the "
-                              "extra context: within %s ms, use a fast lookup and a small model, and measure "
-                              "the slowest responses." % (_t("retrieval-latency-low"), _t("retrieval-latency-high"),
-                                                          _n(answers.latency_budget_ms)), "retrieval-latency"))
-    if retrieves and (answers.needs_citations or answers.need != "behaviour"):
-        caveats.append(Caveat("permissions", "If not every user may see every document, enforce permissions "
-                              "at retrieval time: fine-tuned weights cannot keep a secret from anyone.",
-                              "permissions"))
-    if choice == "prompt-first":
-        eval_text = ("Build an evaluation set now (a few dozen real requests with the answers you want) and "
-                     "log rated conversations: they become your fine-tuning set later.")
-    else:
-        eval_text = ("Build an evaluation set before you start (a few dozen real requests with the answers you "
-                     "want): it is how you will know whether the change helped.")
-    caveats.append(Caveat("evaluation-set", eval_text, "evaluation-set"))
-    return tuple(caveats)
+    values = figures(facts)
+    return tuple(Caveat(row.id, row.text.format(**values), row.section, standard=row.standard)
+                 for row in CAVEATS if applies(facts, row.when))
 
 
-def change_text(changed: Answers, field: str, choice: str) -> str:
-    """Say what a single changed answer would lead to.
+def change_text(field: str, move: str, line: str, choice: str, quality: str = "") -> str:
+    """Say what one changed answer would lead to, in threshold words.
 
     Args:
-        changed: The answers with the change applied.
-        field: The changed field's name.
+        field: The answer field that changes.
+        move: `up` or `down` across a line, or the new value (`weekly`; `yes` or `no` for a yes/no answer).
+        line: The line crossed, as text (`500`, `$19,000`), for `up` and `down`.
         choice: The outcome id it leads to.
+        quality: For labelled examples, the quality word with its space (`high-quality `) or nothing.
 
     Returns:
-        A sentence such as "If your labelled examples reached 500 high-quality ones,
-        the recommendation would be fine-tuning."
+        A sentence such as "With at least about 500 high-quality examples, the
+        recommendation would be fine-tuning."
+
+    Raises:
+        UnknownId: No change sentence is written for that field and move.
+
+    Example:
+        >>> change_text("queries_per_day", "down", "91,000", "rag")
+        'Below roughly 91,000 requests a day, the recommendation would be RAG.'
     """
-    value = getattr(changed, field)
-    if field == "knowledge_change":
-        start = "If your knowledge " + _phrase(_CHANGED, value)
-    elif field == "need":
-        start = _phrase(_NEED_IF, value)
-    elif field == "data_quality":
-        start = _phrase(_QUALITY_IF, value)
-    elif field == "needs_citations":
-        start = "If answers had to show their sources" if value else "If answers did not have to show their sources"
-    elif value is None:
-        start = "If you had no hard latency budget" if field == "latency_budget_ms" else "If you had not set a budget"
-    elif field == "labelled_examples":
-        quality = "" if changed.data_quality == "unknown" else " " + _phrase(_QUALITY, changed.data_quality)
-        start = ("If you had no labelled examples" if value == 0
-                 else "If you had %s%s labelled examples" % (_n(value), quality))
-    elif field == "queries_per_day":
-        start = "If you expected %s requests a day" % _n(value)
-    elif field == "latency_budget_ms":
-        start = "If your latency budget were %s ms" % _n(value)
-    else:
-        start = "If your launch budget were %s" % _m(value)
-    get_field(field)
-    return start + ", the recommendation would be " + get_outcome(choice).name + "."
+    for words in CHANGE_WORDS:
+        if words.field == field and words.move == move:
+            start = words.text.format(line=line, quality=quality)
+            return start + ", the recommendation would be " + get_outcome(choice).name + "."
+    raise UnknownId("change sentence", field + " " + move,
+                    tuple(words.field + " " + words.move for words in CHANGE_WORDS))

@@ -50,12 +50,18 @@ class Answers:
     """Money available to launch, in US dollars, or `None` if not stated."""
     needs_citations: bool
     """Whether answers must show their sources."""
+    knowledge_pages: "int | None"
+    """About how many pages the knowledge fills (≈ 500 tokens a page), or `None` if not stated."""
+    behaviour_kinds: "tuple[str, ...]"
+    """Which behaviour must change, in option order: any of `tone`, `format`, `reasoning`; empty if not stated."""
 
     def __init__(self, *, knowledge_change: str, need: str, labelled_examples: int,
                  queries_per_day: int, data_quality: str = "unknown",
                  latency_budget_ms: "int | None" = None,
                  budget_usd: "int | float | None" = None,
-                 needs_citations: bool = False) -> None:
+                 needs_citations: bool = False,
+                 knowledge_pages: "int | None" = None,
+                 behaviour_kinds: "tuple[str, ...]" = ()) -> None:
         self.knowledge_change = knowledge_change
         self.need = need
         self.labelled_examples = labelled_examples
@@ -64,20 +70,22 @@ class Answers:
         self.latency_budget_ms = latency_budget_ms
         self.budget_usd = budget_usd
         self.needs_citations = needs_citations
+        self.knowledge_pages = knowledge_pages
+        self.behaviour_kinds = tuple(behaviour_kinds)
 
     def to_dict(self) -> "dict[str, object]":
         """Return every field, defaults included, as a JSON-able dictionary.
 
         Returns:
-            A dictionary with the eight keys of the answers contract.
+            A dictionary with the ten keys of the answers contract; `behaviour_kinds` is a list.
         """
-        return {name: getattr(self, name) for name in _NAMES}
+        return {name: _json_value(getattr(self, name)) for name in _NAMES}
 
     def items(self) -> "tuple[tuple[str, object], ...]":
         """Return `(field name, value)` pairs in contract order (dictionaries may not keep order).
 
         Returns:
-            Eight pairs, in the order of `FIELDS`.
+            Ten pairs, in the order of `FIELDS`.
         """
         return tuple((name, getattr(self, name)) for name in _NAMES)
 
@@ -108,6 +116,10 @@ class Answers:
         return "Answers(" + ", ".join("%s=%r" % pair for pair in self.items()) + ")"
 
 
+def _json_value(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
 def _describe(value: object) -> str:
     if value is None:
         return "null"
@@ -118,7 +130,30 @@ def _describe(value: object) -> str:
     if isinstance(value, (int, float, str)):
         text = repr(value)
         return text if len(text) <= 40 else text[:37] + "..."
+    if isinstance(value, (list, tuple)) and not value:
+        return "[] (none)"
     return "a value of type " + type(value).__name__
+
+
+def _check_choices(field: Field, value: object) -> "str | None":
+    accepted = ", ".join(field.values)
+    if not isinstance(value, (list, tuple)):
+        return "expected a list of any of %s, got %s" % (accepted, _describe(value))
+    seen = []
+    for item in value:
+        if not isinstance(item, str) or item not in field.values:
+            return "expected only %s in the list, got %s" % (accepted, _describe(item))
+        if item in seen:
+            return "lists %s twice" % _describe(item)
+        seen.append(item)
+    return None
+
+
+def _normalised(field: Field, value: object) -> object:
+    """A `choices` answer as a tuple in option order, so equal answers look equal; others unchanged."""
+    if field.kind == "choices":
+        return tuple(option for option in field.values if option in value)
+    return value
 
 
 def _check_number(field: Field, value: object) -> "str | None":
@@ -153,6 +188,8 @@ def _check(field: Field, value: object) -> "str | None":
         if not isinstance(value, str) or value not in field.values:
             return "expected one of %s, got %s" % (", ".join(field.values), _describe(value))
         return None
+    if field.kind == "choices":
+        return _check_choices(field, value)
     if field.kind == "boolean":
         if not isinstance(value, bool):
             return "expected true or false, got " + _describe(value)
@@ -221,7 +258,7 @@ def validate_answers(raw: "Mapping[str, object] | Answers | object") -> Answers:
         value = raw[field.name]
         message = _check(field, value)
         if message is None:
-            values[field.name] = value
+            values[field.name] = _normalised(field, value)
         else:
             problems.append(Problem(field.name, message))
     extra = []
@@ -240,7 +277,9 @@ def applies(name: str, raw: "Mapping[str, object]") -> bool:
 
     The quality of labelled examples means nothing when there are none: with
     `labelled_examples` at 0 the quiz, in the terminal and in the browser,
-    skips `data_quality`, which keeps its default (`unknown`).
+    skips `data_quality`, which keeps its default (`unknown`). Likewise the
+    size of the knowledge means nothing to a need that is only behaviour, and
+    the kind of behaviour nothing to a need that is only knowledge.
 
     Args:
         name: A field's name.
@@ -252,7 +291,13 @@ def applies(name: str, raw: "Mapping[str, object]") -> bool:
     Example:
         >>> applies("data_quality", {"labelled_examples": 0}), applies("data_quality", {})
         (False, True)
+        >>> applies("behaviour_kinds", {"need": "knowledge"}), applies("knowledge_pages", {"need": "both"})
+        (False, True)
     """
+    if name == "knowledge_pages":
+        return raw.get("need") != "behaviour"
+    if name == "behaviour_kinds":
+        return raw.get("need") != "knowledge"
     if name == "data_quality":
         examples = raw.get("labelled_examples")
         return not (isinstance(examples, int) and not isinstance(examples, bool) and examples == 0)
@@ -324,7 +369,8 @@ def read_form(values: "Mapping[str, object]") -> FormReading:
 
     Args:
         values: By field name: the chosen option's value (or `None`) for a
-            choice, `True`/`False` for a checkbox, the typed text for a number
+            choice, the list of ticked values for a `choices` field,
+            `True`/`False` for a checkbox, the typed text for a number
             (`None` when the browser reports text that is not a number).
 
     Returns:
@@ -359,6 +405,8 @@ def read_form(values: "Mapping[str, object]") -> FormReading:
             if value is None:
                 continue
         elif field.kind == "choice" and (value is None or value == ""):
+            continue
+        elif field.kind == "choices" and not value:
             continue
         raw[field.name] = value
     for name in [name for name in raw if not applies(name, raw)]:

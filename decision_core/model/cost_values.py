@@ -2,7 +2,9 @@
 
 Each input is declared once in `decision_core.framework.cost_inputs` (default,
 range, unit, source); this module turns what a form, an address or a caller
-gives into valid values. Numbers given as text are read by the one number
+gives into valid values. The model preset (`preset`) decides the defaults of
+the prices it fills: `CostInputs.from_mapping({"preset": "haiku-vertex"})`
+holds Claude Haiku 5.5's prices, and a price given beside the preset wins. Numbers given as text are read by the one number
 parser, `decision_core.base.format.parse_number`, so the calculator reads
 `.` or `e5` the same way (refused) in CPython, Pyodide and MicroPython.
 
@@ -21,6 +23,7 @@ import math
 from ..base.errors import InvalidCostInputs, Problem
 from ..base.format import number, parse_number
 from ..framework.cost_inputs import COST_INPUT_IDS, COST_INPUTS, get_cost_input
+from ..framework.presets import CUSTOM, PRESET_INPUT_IDS, get_preset
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -104,13 +107,29 @@ def _check(cost_input: "CostInput", value: "Value") -> "str | tuple[float | int 
     return (amount,)
 
 
-def default_values() -> "tuple[tuple[str, float | int | str | None], ...]":
+def default_values(preset_id: "str | None" = None) -> "tuple[tuple[str, float | int | str | None], ...]":
     """Return every input's default, converted as `parse_value` would.
+
+    Args:
+        preset_id: A preset's id, whose prices replace the default preset's; `None`
+            or `"custom"` for the default preset's prices (with `preset` set to it).
 
     Returns:
         `(id, value)` pairs in the order of `COST_INPUTS`.
+
+    Raises:
+        UnknownId: No preset has that id.
     """
-    return tuple((cost_input.id, parse_value(cost_input, cost_input.default)) for cost_input in COST_INPUTS)
+    prices = {}
+    if preset_id is not None and preset_id != CUSTOM:
+        prices = dict(get_preset(preset_id).values())
+    pairs = []
+    for cost_input in COST_INPUTS:
+        value = prices[cost_input.id] if cost_input.id in prices else cost_input.default
+        if cost_input.id == "preset" and preset_id is not None:
+            value = preset_id
+        pairs.append((cost_input.id, parse_value(cost_input, value)))
+    return tuple(pairs)
 
 
 class CostInputs:
@@ -127,6 +146,8 @@ class CostInputs:
 
     __slots__ = COST_INPUT_IDS
 
+    preset: str
+    """The model preset whose prices are the defaults: a preset's id, or `"custom"`."""
     queries_per_day: float
     """Requests to the model each day."""
     prompt_tokens: float
@@ -135,18 +156,22 @@ class CostInputs:
     """Retrieved context tokens RAG adds to each query."""
     output_tokens: float
     """Output tokens per query."""
+    knowledge_pages: float
+    """Pages in the knowledge base."""
     base_input_usd_per_1m: float
     """Base model price per 1M input tokens, in dollars."""
+    base_cached_input_usd_per_1m: float
+    """Base model price per 1M input tokens read from the prompt cache, in dollars."""
+    base_cache_write_usd_per_1m: float
+    """Base model price per 1M tokens written to the prompt cache, in dollars."""
     base_output_usd_per_1m: float
     """Base model price per 1M output tokens, in dollars."""
-    fine_tuned_pricing: str
-    """How the fine-tuned model is billed: `"per-token"` or `"hosted"`."""
     fine_tuned_input_usd_per_1m: float
-    """Fine-tuned price per 1M input tokens (per-token style), in dollars."""
+    """Fine-tuned model price per 1M input tokens, in dollars."""
     fine_tuned_output_usd_per_1m: float
-    """Fine-tuned price per 1M output tokens (per-token style), in dollars."""
+    """Fine-tuned model price per 1M output tokens, in dollars."""
     hosting_usd_per_hour: float
-    """Hosting fee of the fine-tuned deployment (hosted style), dollars an hour."""
+    """Hosting fee of the fine-tuned deployment, dollars an hour (0 for none)."""
     training_usd_per_1m: float
     """Training price per 1M training tokens per epoch, in dollars."""
     training_examples: float
@@ -163,8 +188,8 @@ class CostInputs:
     """Months between retrainings; 0 for never."""
     embedding_usd_per_1m: float
     """Embedding price per 1M tokens, in dollars."""
-    corpus_tokens: float
-    """Tokens in the knowledge base."""
+    tokens_per_page: float
+    """Tokens a page of the knowledge base makes."""
     reembed_percent_per_month: float
     """Percentage of the knowledge base embedded again each month."""
     vector_db_usd_per_month: float
@@ -173,6 +198,16 @@ class CostInputs:
     """The vector database's price per 1M read units, in dollars."""
     reads_per_query: float
     """Read units per retrieval."""
+    context_window_tokens: "int | None"
+    """The most input tokens the base model takes in one request, or `None` when unknown."""
+    long_prompt_tokens: "int | None"
+    """Input tokens above which a whole request is billed at long-prompt rates, or `None` for no tier."""
+    long_prompt_input_multiplier: float
+    """What a long request multiplies the input, cached-input and cache-write prices by."""
+    long_prompt_output_multiplier: float
+    """What a long request multiplies the output price by."""
+    cache_writes_per_day: float
+    """Times a day the whole knowledge base is written to the prompt cache."""
     horizon_months: int
     """Months the comparison covers."""
     retrieval_latency_ms: float
@@ -238,8 +273,37 @@ class CostInputs:
             InvalidCostInputs: A new value is invalid or a key unknown.
         """
         values = self.to_dict()
+        if "preset" in changes and changes["preset"] != self.preset:
+            # A new preset brings its own prices, except those the changes give.
+            for input_id in PRESET_INPUT_IDS:
+                if input_id not in changes:
+                    del values[input_id]
         values.update(changes)
         return CostInputs(**values)
+
+    @property
+    def knowledge_tokens(self) -> float:
+        """Tokens in the knowledge base: its pages times the tokens a page makes."""
+        return self.knowledge_pages * self.tokens_per_page
+
+    def changed_from_preset(self) -> "tuple[str, ...]":
+        """Return the ids of the prices that differ from the preset's, in form order.
+
+        Returns:
+            The preset-filled inputs whose values are not the preset's (compared
+            with the default preset's for `"custom"`).
+
+        Example:
+            >>> CostInputs(base_input_usd_per_1m=0.2).changed_from_preset()
+            ('base_input_usd_per_1m',)
+        """
+        own = _preset_defaults(self.preset)
+        return tuple(input_id for input_id in PRESET_INPUT_IDS if getattr(self, input_id) != own[input_id])
+
+    @property
+    def preset_prices(self) -> bool:
+        """Whether every price is the chosen preset's (never for `"custom"`): today's prices, as published."""
+        return self.preset != CUSTOM and not self.changed_from_preset()
 
     def items(self) -> "tuple[tuple[str, Any], ...]":
         """Return `(id, value)` pairs in the order of `COST_INPUTS`."""
@@ -263,8 +327,15 @@ class CostInputs:
 
 
 def _fill(inputs: CostInputs, values: "dict[Any, Any]") -> None:
-    # Check every value, set every attribute (defaults for missing keys), and report all problems at once.
+    # Check every value, set every attribute (defaults for missing keys, the preset's for its prices), and
+    # report all problems at once.
     problems = []
+    defaults = _DEFAULTS
+    if "preset" in values:
+        try:
+            defaults = _preset_defaults(parse_value(get_cost_input("preset"), values["preset"]))
+        except InvalidCostInputs:
+            pass  # reported below, with the others
     for cost_input in COST_INPUTS:
         if cost_input.id in values:
             try:
@@ -273,7 +344,7 @@ def _fill(inputs: CostInputs, values: "dict[Any, Any]") -> None:
                 problems.extend(error.problems)
                 continue
         else:
-            value = _DEFAULTS[cost_input.id]
+            value = defaults[cost_input.id]
         setattr(inputs, cost_input.id, value)
     for key in sorted(key_text(key) for key in values if key not in _DEFAULTS):
         problems.append(Problem(key, "is not a cost input"))
@@ -290,3 +361,11 @@ def key_text(key: object) -> str:
 
 
 _DEFAULTS = dict(default_values())
+_BY_PRESET = {}
+
+
+def _preset_defaults(preset_id: str) -> "dict[str, Any]":
+    # Every input's default under a preset (its prices), computed once per preset.
+    if preset_id not in _BY_PRESET:
+        _BY_PRESET[preset_id] = dict(default_values(preset_id))
+    return _BY_PRESET[preset_id]

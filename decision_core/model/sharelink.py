@@ -1,9 +1,11 @@
 """Share links: an answer set packed into a short, versioned, checked query string.
 
-A link looks like `quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l#quiz-result`. The
-token `a` holds one part per field of the contract, in `FIELDS` order:
+A link looks like `quiz/?v=2&a=3-0-0-3-3uw-2bc-ffk-1-_-0-pevh#quiz-result`.
+The token `a` holds one part per field of the contract, in `FIELDS` order:
 
 - a choice field: the option's index in base 36 (`weekly` is `3`);
+- a multiple choice (`behaviour_kinds`): one base-36 digit whose bits are
+  the options ticked, the first option being 1 (`tone` and `reasoning` is `5`);
 - a boolean: `1` or `0`;
 - a number: base 36 digits for a whole number, a decimal such as `1250.5` for
   a fraction, and `_` for `null`;
@@ -14,9 +16,11 @@ checksum catches accidents and casual edits; it is not a signature.
 
 Decoding accepts the query with or without its `?` (or a whole URL), ignores
 unrelated parameters such as `utm_source`, and raises `InvalidShareLink` with
-a clear message otherwise. Older versions, once there are any, are decoded by
-their own reader in `_READERS` and migrated to the current contract. The code
-uses no `urllib`, so it runs under MicroPython.
+a clear message otherwise. Older versions are decoded by their own reader in
+`_READERS` and migrated to the current contract: a version-1 link (the eight
+fields before the size of the knowledge and the kind of behaviour were asked)
+opens with those two left unstated. The code uses no `urllib`, so it runs
+under MicroPython.
 
 Example:
     >>> link = encode_answers({"knowledge_change": "weekly", "need": "knowledge",
@@ -27,7 +31,7 @@ Example:
 
 from ..base.errors import InvalidAnswers, InvalidShareLink
 from ..base.query import parameter_names, parameters
-from ..framework.questions import FIELDS
+from ..framework.questions import FIELDS, get_field
 from .answers import Answers, validate_answers
 
 TYPE_CHECKING = False
@@ -36,8 +40,12 @@ if TYPE_CHECKING:
 
     from ..framework.questions import Field
 
-VERSION: int = 1
+VERSION: int = 2
 """The version of the link format that `encode_answers` writes."""
+
+V1_FIELDS: "tuple[str, ...]" = ("knowledge_change", "need", "labelled_examples", "data_quality",
+                                "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations")
+"""The fields of a version-1 link, in its order: frozen, whatever `FIELDS` becomes."""
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _FLOAT_CHARS = "0123456789.em"
@@ -70,6 +78,8 @@ def _encode_value(field: "Field", value: object) -> str:
         return _NULL
     if field.kind == "choice":
         return _DIGITS[field.values.index(value)]
+    if field.kind == "choices":
+        return _DIGITS[sum(1 << field.values.index(item) for item in value)]
     if field.kind == "boolean":
         return "1" if value else "0"
     if isinstance(value, float) and value != int(value):
@@ -90,6 +100,11 @@ def _decode_value(field: "Field", index: int, text: str) -> object:
         if len(text) != 1 or text not in _DIGITS or _DIGITS.index(text) >= len(field.options):
             raise damaged
         return field.values[_DIGITS.index(text)]
+    if field.kind == "choices":
+        if len(text) != 1 or text not in _DIGITS or _DIGITS.index(text) >= 1 << len(field.options):
+            raise damaged
+        bits = _DIGITS.index(text)
+        return [value for index, value in enumerate(field.values) if bits & (1 << index)]
     if field.kind == "boolean":
         if text not in ("0", "1"):
             raise damaged
@@ -113,7 +128,7 @@ def encode_answers(answers: "Mapping[str, object] | Answers") -> str:
         answers: An answer set (a dictionary or `Answers`); it is validated first.
 
     Returns:
-        A query string such as `v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l`.
+        A query string such as `v=2&a=3-0-0-3-3uw-2bc-ffk-1-_-0-pevh`.
 
     Raises:
         InvalidAnswers: The answers are incomplete or invalid.
@@ -130,7 +145,7 @@ def share_url(answers: "Mapping[str, object] | Answers") -> str:
         answers: An answer set (a dictionary or `Answers`).
 
     Returns:
-        e.g. `quiz/?v=1&a=3-0-0-3-3uw-2bc-ffk-1-ec6l#quiz-result`.
+        e.g. `quiz/?v=2&a=3-0-0-3-3uw-2bc-ffk-1-_-0-pevh#quiz-result`.
 
     Raises:
         InvalidAnswers: The answers are incomplete or invalid.
@@ -191,20 +206,30 @@ def share_link_answers(address: str) -> "dict[str, object] | None":
     return decode_answers(address)
 
 
-def _read_v1(token: str) -> "dict[str, object]":
+def _read(version: int, fields: "tuple[Field, ...]", token: str) -> "dict[str, object]":
     parts = token.split(_SEP)
-    if len(parts) != len(FIELDS) + 1:
+    if len(parts) != len(fields) + 1:
         raise InvalidShareLink("the share link is cut short or damaged: expected %d parts, found %d"
-                               % (len(FIELDS) + 1, len(parts)))
-    if parts[-1] != _checksum(1, _SEP.join(parts[:-1])):
+                               % (len(fields) + 1, len(parts)))
+    if parts[-1] != _checksum(version, _SEP.join(parts[:-1])):
         raise InvalidShareLink("the share link was altered or cut short: its checksum does not match")
     raw = {}
-    for index, field in enumerate(FIELDS):
+    for index, field in enumerate(fields):
         raw[field.name] = _decode_value(field, index, parts[index])
     return raw
 
 
-_READERS = ((1, _read_v1),)
+def _read_v1(token: str) -> "dict[str, object]":
+    """Version 1: the eight fields of `V1_FIELDS`; the fields added since take their defaults."""
+    return _read(1, tuple(get_field(name) for name in V1_FIELDS), token)
+
+
+def _read_v2(token: str) -> "dict[str, object]":
+    """Version 2: every field of `FIELDS`."""
+    return _read(2, FIELDS, token)
+
+
+_READERS = ((1, _read_v1), (2, _read_v2))
 """One reader per known version, each returning answers in the current contract."""
 
 
@@ -216,7 +241,7 @@ def decode_answers(query: str) -> "dict[str, object]":
             URL; unrelated parameters (`utm_source`...) are ignored.
 
     Returns:
-        The answer set as a dictionary with all eight fields.
+        The answer set as a dictionary with every field of the contract.
 
     Raises:
         InvalidShareLink: The link is not a share link, of an unknown version,

@@ -4,15 +4,24 @@ Both are built as plain strings from a `CostComparison`, so the same code draws
 them at build time (CPython) and in the reader's browser (MicroPython or
 Pyodide). Every interpolated text is escaped, and the SVG is well-formed XML.
 
+The chart comes in two layouts (`LAYOUTS`): `wide` for a page column and
+`narrow` for a phone, each with its own geometry and text size so that its
+text renders at 12 px or more where it is shown (the calculator shows one or
+the other by the width of the screen). No text sits inside the plot: the
+legend and the break-even note stand above it, the ticks outside its axes,
+so a label never crosses a line.
+
 The chart reads in light and dark palettes: colours come from CSS classes
-(`cost-chart__rag`, `cost-chart__fine-tuning`, `cost-chart__both`, ...) styled
-by a `<style>` inside the SVG: RAG takes Material's link colour
-(`--md-typeset-a-color`, which Material lightens in the dark scheme), both
-takes the text colour (`currentColor`), and fine-tuning a fixed orange with
-at least 3:1 contrast on Material's light and dark backgrounds (not the accent
-colour, which the site sets to the same indigo as the primary). A site may set `--cost-chart-rag`, `--cost-chart-fine-tuning` and
-`--cost-chart-both` to choose its own colours. Each line also has its own dash
-pattern, so the chart does not rely on colour alone.
+(`cost-chart__rag`, `cost-chart__fine-tuning`, `cost-chart__both`,
+`cost-chart__long-context`, ...) styled by a `<style>` inside the SVG: RAG
+takes Material's link colour (`--md-typeset-a-color`, which Material lightens
+in the dark scheme), both takes the text colour (`currentColor`), fine-tuning
+a fixed orange and the cached prompt a fixed teal, each with at least 3:1
+contrast on Material's light and dark backgrounds (not the accent colour,
+which the site sets to the same indigo as the primary). A site may set
+`--cost-chart-rag`, `--cost-chart-fine-tuning`, `--cost-chart-both` and
+`--cost-chart-long-context` to choose its own colours. Each line also has its
+own dash pattern, so the chart does not rely on colour alone.
 
 Example:
     >>> from decision_core.model.costs import compare
@@ -23,20 +32,41 @@ Example:
 
 import math
 
-from ..base.format import money_cents, number, plural, short_money
+from ..base.format import money, number, plural, short_money
 from .html import escape as _escape
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..model.costs import CostComparison
 
-# Geometry, in viewBox units.
-_WIDTH = 640
-_HEIGHT = 400
-_LEFT = 80
-_RIGHT = 620
-_TOP = 70
-_BOTTOM = 340
+
+class _Layout:
+    """A chart's geometry, in viewBox units, and its text size."""
+
+    __slots__ = ("width", "height", "left", "right", "top", "bottom", "font", "legend_columns", "most_ticks",
+                 "axis_title")
+
+    def __init__(self, width: int, height: int, left: int, right: int, top: int, bottom: int, font: int,
+                 legend_columns: int, most_ticks: int, axis_title: bool) -> None:
+        self.width = width
+        self.height = height
+        self.left = left
+        self.right = right
+        self.top = top
+        self.bottom = bottom
+        self.font = font
+        self.legend_columns = legend_columns
+        self.most_ticks = most_ticks
+        self.axis_title = axis_title
+
+
+LAYOUTS: "tuple[tuple[str, _Layout], ...]" = (
+    # A page column, 560 px wide or more: 15-unit text renders at 13 px or more.
+    ("wide", _Layout(640, 400, 92, 620, 78, 340, 15, 4, 12, True)),
+    # A phone, about 350 px of column on a 390 px screen: 14-unit text renders at about 13.5 px.
+    ("narrow", _Layout(360, 440, 62, 346, 100, 388, 14, 2, 6, False)),
+)
+"""The chart's layouts by name: `wide` for a page column, `narrow` for a phone."""
 
 # Per option: (id, CSS class, dash pattern); the dash pattern is a presentation
 # attribute, so lines stay distinct even where the stylesheet is dropped.
@@ -44,11 +74,12 @@ _LINES: "tuple[tuple[str, str, str], ...]" = (
     ("rag", "cost-chart__rag", "none"),
     ("fine-tuning", "cost-chart__fine-tuning", "10 5"),
     ("both", "cost-chart__both", "2 4"),
+    ("long-context", "cost-chart__long-context", "14 4 3 4"),
 )
 
 _STYLE = (
     ".cost-chart{color:var(--md-default-fg-color,#333);"
-    "font-family:var(--md-text-font-family,sans-serif);font-size:14px}"
+    "font-family:var(--md-text-font-family,sans-serif)}"
     ".cost-chart text{fill:currentColor}"
     ".cost-chart__axis{stroke:currentColor;stroke-width:1}"
     ".cost-chart__grid{stroke:currentColor;stroke-opacity:.15;stroke-width:1}"
@@ -56,8 +87,17 @@ _STYLE = (
     ".cost-chart__rag{stroke:var(--cost-chart-rag,var(--md-typeset-a-color,#4051b5))}"
     ".cost-chart__fine-tuning{stroke:var(--cost-chart-fine-tuning,#d9480f)}"
     ".cost-chart__both{stroke:var(--cost-chart-both,currentColor)}"
+    ".cost-chart__long-context{stroke:var(--cost-chart-long-context,#0c8599)}"
     ".cost-chart__break-even circle{fill:var(--md-default-bg-color,#fff);stroke:currentColor;stroke-width:2}"
 )
+
+
+def _layout(name: str) -> _Layout:
+    for known, layout in LAYOUTS:
+        if known == name:
+            return layout
+    raise ValueError("no chart layout is named %r; the layouts are: %s"
+                     % (name, ", ".join(known for known, _ in LAYOUTS)))
 
 
 def _coordinate(value: float) -> str:
@@ -131,14 +171,23 @@ def _volume_text(comparison: "CostComparison") -> str:
     return plural(int(comparison.queries_per_day + 0.5), "query a day", "queries a day")
 
 
+def _drawn(comparison: "CostComparison") -> "tuple[tuple[str, str, str], ...]":
+    """The lines to draw: every option that can be built."""
+    return tuple(line for line in _LINES if comparison.option(line[0]).available)
+
+
 def _summary(comparison: "CostComparison") -> str:
     horizon = comparison.horizon_months
     parts = [
-        "Cumulative cost in US dollars of RAG, fine-tuning and both, by month, over "
+        "Cumulative cost in US dollars of RAG, fine-tuning, both and the cached prompt, by month, over "
         + plural(horizon, "month") + " at " + _volume_text(comparison) + "."
     ]
-    totals = ", ".join(option.label + " " + money_cents(option.total_usd) for _, option in comparison.options)
+    totals = ", ".join(option.label + " " + money(option.total_usd)
+                       for _, option in comparison.options if option.available)
     parts.append("At month " + str(horizon) + ": " + totals + ".")
+    for _, option in comparison.options:
+        if not option.available:
+            parts.append(option.label + " is not drawn: " + option.unavailable_reason + ".")
     point = break_even_point(comparison)
     if point is not None:
         parts.append("Fine-tuning's cumulative cost falls below RAG's at about month " + number(point[0], 1) + ".")
@@ -146,102 +195,128 @@ def _summary(comparison: "CostComparison") -> str:
     return " ".join(parts)
 
 
-def cost_chart_svg(comparison: "CostComparison", title: "str | None" = None, *, chart_id: str = "cost-chart") -> str:
+def _text_width(text: str, font: int) -> float:
+    # A generous estimate of a label's width: the legend must not run off the chart.
+    return len(text) * font * 0.62
+
+
+def cost_chart_svg(comparison: "CostComparison", title: "str | None" = None, *, chart_id: str = "cost-chart",
+                   layout: str = "wide") -> str:
     """Draw the cumulative cost of each option over the horizon as an SVG line chart.
 
-    The chart has a line per option (classes `cost-chart__rag`,
-    `cost-chart__fine-tuning`, `cost-chart__both`, each with its own dash
-    pattern), axes in months and dollars with round ticks, a legend, and a
-    marker where fine-tuning's curve crosses below RAG's (see
-    `break_even_point`). It scales to its container (`width="100%"` and a
-    `viewBox`), and is announced as one image (`role="img"`) with a `<title>`
-    and a `<desc>` summarising the figures; `cost_table_html` gives them all.
+    The chart has a line per option that can be built (classes
+    `cost-chart__rag`, `cost-chart__fine-tuning`, `cost-chart__both`,
+    `cost-chart__long-context`, each with its own dash pattern), axes in months
+    and dollars with round ticks, a legend above the plot, and a marker where
+    fine-tuning's curve crosses below RAG's (see `break_even_point`), named in
+    a note beside the legend rather than inside the plot. It scales to its
+    container (`width="100%"` and a `viewBox`), and is announced as one image
+    (`role="img"`) with a `<title>` and a `<desc>` summarising the figures;
+    `cost_table_html` gives them all.
 
     Args:
         comparison: The comparison to draw.
         title: The chart's title; a default naming the volume when `None`.
         chart_id: The id of the `<svg>` element, a prefix for its other ids;
             make it unique when a page shows several charts.
+        layout: `"wide"` or `"narrow"` (see `LAYOUTS`).
 
     Returns:
-        The `<svg>` element as a string.
+        The `<svg>` element as a string, with class `cost-chart` and
+        `cost-chart--<layout>`.
+
+    Raises:
+        ValueError: No layout has that name.
     """
+    geometry = _layout(layout)
+    left, right, top, bottom, font = geometry.left, geometry.right, geometry.top, geometry.bottom, geometry.font
     horizon = comparison.horizon_months
     if title is None:
         title = "Cumulative cost over " + str(horizon) + " months at " + _volume_text(comparison)
+    lines = _drawn(comparison)
     highest = 0.0
-    for _, option in comparison.options:
-        highest = max(highest, max(option.cumulative_usd))
+    for option_id, _, _ in lines:
+        highest = max(highest, max(comparison.option(option_id).cumulative_usd))
     y_ticks = nice_ticks(highest)
     y_top = y_ticks[-1]
 
     def x_at(month: float) -> float:
-        return _LEFT + (_RIGHT - _LEFT) * month / horizon
+        return left + (right - left) * month / horizon
 
     def y_at(usd: float) -> float:
-        return _BOTTOM - (_BOTTOM - _TOP) * usd / y_top
+        return bottom - (bottom - top) * usd / y_top
 
     ident = _escape(chart_id)
     out = [
-        '<svg xmlns="http://www.w3.org/2000/svg" class="cost-chart" id="' + ident + '" viewBox="0 0 '
-        + str(_WIDTH) + " " + str(_HEIGHT) + '" width="100%" role="img" aria-labelledby="'
-        + ident + '-title ' + ident + '-desc">',
+        '<svg xmlns="http://www.w3.org/2000/svg" class="cost-chart cost-chart--' + _escape(layout) + '" id="'
+        + ident + '" viewBox="0 0 ' + str(geometry.width) + " " + str(geometry.height)
+        + '" width="100%" font-size="' + str(font) + '" role="img" aria-labelledby="' + ident + '-title '
+        + ident + '-desc">',
         '<title id="' + ident + '-title">' + _escape(title) + "</title>",
         '<desc id="' + ident + '-desc">' + _escape(_summary(comparison)) + "</desc>",
         "<style>" + _STYLE + "</style>",
     ]
-    # Grid and y axis labels.
+    # Grid and y axis labels, left of the plot.
     out.append('<g class="cost-chart__y-axis">')
     for tick in y_ticks:
         y = _coordinate(y_at(tick))
-        out.append('<line class="cost-chart__grid" x1="' + str(_LEFT) + '" x2="' + str(_RIGHT)
+        out.append('<line class="cost-chart__grid" x1="' + str(left) + '" x2="' + str(right)
                    + '" y1="' + y + '" y2="' + y + '" stroke="currentColor"/>')
-        out.append('<text x="' + str(_LEFT - 8) + '" y="' + y + '" text-anchor="end" dominant-baseline="middle">'
+        out.append('<text x="' + str(left - 8) + '" y="' + y + '" text-anchor="end" dominant-baseline="middle">'
                    + _escape(short_money(tick)) + "</text>")
-    out.append('<text x="16" y="' + _coordinate((_TOP + _BOTTOM) / 2) + '" text-anchor="middle" transform="rotate(-90 16 '
-               + _coordinate((_TOP + _BOTTOM) / 2) + ')">Cumulative cost (US$)</text>')
+    if geometry.axis_title:
+        middle = _coordinate((top + bottom) / 2)
+        out.append('<text x="16" y="' + middle + '" text-anchor="middle" transform="rotate(-90 16 ' + middle
+                   + ')">Cumulative cost (US$)</text>')
     out.append("</g>")
-    # X axis.
+    # X axis, below the plot.
     out.append('<g class="cost-chart__x-axis">')
-    out.append('<line class="cost-chart__axis" x1="' + str(_LEFT) + '" x2="' + str(_RIGHT) + '" y1="' + str(_BOTTOM)
-               + '" y2="' + str(_BOTTOM) + '" stroke="currentColor"/>')
-    step = _month_step(horizon, 12)
+    out.append('<line class="cost-chart__axis" x1="' + str(left) + '" x2="' + str(right) + '" y1="' + str(bottom)
+               + '" y2="' + str(bottom) + '" stroke="currentColor"/>')
+    step = _month_step(horizon, geometry.most_ticks)
     for month in range(0, horizon + 1, step):
         x = _coordinate(x_at(month))
-        out.append('<line class="cost-chart__axis" x1="' + x + '" x2="' + x + '" y1="' + str(_BOTTOM) + '" y2="'
-                   + str(_BOTTOM + 5) + '" stroke="currentColor"/>')
-        out.append('<text x="' + x + '" y="' + str(_BOTTOM + 22) + '" text-anchor="middle">' + str(month) + "</text>")
-    out.append('<text x="' + _coordinate((_LEFT + _RIGHT) / 2) + '" y="' + str(_HEIGHT - 8)
+        out.append('<line class="cost-chart__axis" x1="' + x + '" x2="' + x + '" y1="' + str(bottom) + '" y2="'
+                   + str(bottom + 5) + '" stroke="currentColor"/>')
+        out.append('<text x="' + x + '" y="' + str(bottom + 22) + '" text-anchor="middle">' + str(month) + "</text>")
+    out.append('<text x="' + _coordinate((left + right) / 2) + '" y="' + str(geometry.height - 8)
                + '" text-anchor="middle">Months</text>')
     out.append("</g>")
     # The lines.
-    for option_id, css_class, dashes in _LINES:
+    for option_id, css_class, dashes in lines:
         option = comparison.option(option_id)
         points = " L".join(
             _coordinate(x_at(month)) + "," + _coordinate(y_at(usd)) for month, usd in enumerate(option.cumulative_usd)
         )
         out.append('<path class="cost-chart__line ' + css_class + '" data-option="' + option_id + '" d="M' + points
                    + '" fill="none" stroke="currentColor" stroke-dasharray="' + dashes + '"/>')
-    # The break-even marker.
-    point = break_even_point(comparison)
-    if point is not None:
-        x, y = x_at(point[0]), y_at(point[1])
-        anchor = "end" if x > (_LEFT + _RIGHT) / 2 else "start"
-        label_x = x - 10 if anchor == "end" else x + 10
-        out.append('<g class="cost-chart__break-even">')
-        out.append('<circle cx="' + _coordinate(x) + '" cy="' + _coordinate(y) + '" r="5"/>')
-        out.append('<text x="' + _coordinate(label_x) + '" y="' + _coordinate(max(y - 12, _TOP + 12))
-                   + '" text-anchor="' + anchor + '">Break-even, month ' + number(point[0], 1) + "</text>")
-        out.append("</g>")
-    # The legend, above the plot.
+    # The legend, above the plot: rows of `legend_columns` items.
+    row_height = font + 9
     out.append('<g class="cost-chart__legend">')
-    for index, (option_id, css_class, dashes) in enumerate(_LINES):
-        left = _LEFT + 170 * index
-        out.append('<line class="cost-chart__line ' + css_class + '" x1="' + str(left) + '" x2="' + str(left + 36)
-                   + '" y1="30" y2="30" stroke="currentColor" stroke-dasharray="' + dashes + '"/>')
-        out.append('<text x="' + str(left + 44) + '" y="30" dominant-baseline="middle">'
+    column_width = (right - 16) / geometry.legend_columns if geometry.legend_columns > 1 else right
+    x_start = 16 if geometry.legend_columns > 1 else left
+    for index, (option_id, css_class, dashes) in enumerate(lines):
+        row, column = index // geometry.legend_columns, index % geometry.legend_columns
+        x = x_start + column * column_width
+        y = _coordinate(8 + row_height * (row + 0.5))
+        out.append('<line class="cost-chart__line ' + css_class + '" x1="' + _coordinate(x) + '" x2="'
+                   + _coordinate(x + 30) + '" y1="' + y + '" y2="' + y + '" stroke="currentColor" stroke-dasharray="'
+                   + dashes + '"/>')
+        out.append('<text x="' + _coordinate(x + 37) + '" y="' + y + '" dominant-baseline="middle">'
                    + _escape(comparison.option(option_id).label) + "</text>")
     out.append("</g>")
+    # The break-even marker on the curves, named beside the legend.
+    point = break_even_point(comparison)
+    if point is not None:
+        rows = (len(lines) + geometry.legend_columns - 1) // geometry.legend_columns
+        y = _coordinate(8 + row_height * (rows + 0.5))
+        out.append('<g class="cost-chart__break-even">')
+        out.append('<circle cx="' + _coordinate(x_at(point[0])) + '" cy="' + _coordinate(y_at(point[1]))
+                   + '" r="5"/>')
+        out.append('<circle cx="' + _coordinate(x_start + 15) + '" cy="' + y + '" r="5"/>')
+        out.append('<text x="' + _coordinate(x_start + 37) + '" y="' + y + '" dominant-baseline="middle">'
+                   + "Break-even, month " + number(point[0], 1) + "</text>")
+        out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
 
@@ -270,9 +345,9 @@ def table_months(comparison: "CostComparison", max_rows: int = 25) -> "tuple[int
 def cost_table_html(comparison: "CostComparison", *, max_rows: int = 25) -> str:
     """Write the chart's figures as an HTML table, its text alternative.
 
-    One row per month shown (see `table_months`), one column per option, with
-    a caption, column and row headers (`scope`), and amounts as `money_cents`
-    writes them.
+    One row per month shown (see `table_months`), one column per option that
+    can be built, with a caption, column and row headers (`scope`), and
+    amounts as `money` writes them.
 
     Args:
         comparison: The comparison.
@@ -290,13 +365,15 @@ def cost_table_html(comparison: "CostComparison", *, max_rows: int = 25) -> str:
         '<table class="cost-table">',
         "<caption>" + _escape(caption) + "</caption>",
         '<thead><tr><th scope="col">Month</th>'
-        + "".join('<th scope="col">' + _escape(option.label) + "</th>" for _, option in comparison.options)
+        + "".join('<th scope="col">' + _escape(option.label) + "</th>"
+                  for _, option in comparison.options if option.available)
         + "</tr></thead>",
         "<tbody>",
     ]
     for month in months:
         row_class = ' class="cost-table__break-even"' if month == comparison.break_even_month else ""
-        cells = "".join("<td>" + money_cents(option.cumulative_usd[month]) + "</td>" for _, option in comparison.options)
+        cells = "".join("<td>" + money(option.cumulative_usd[month]) + "</td>"
+                        for _, option in comparison.options if option.available)
         out.append("<tr" + row_class + '><th scope="row">' + str(month) + "</th>" + cells + "</tr>")
     out.append("</tbody>")
     out.append("</table>")

@@ -94,22 +94,36 @@ def _optional(field: "Field") -> str:
     return "" if field.required else ' <span class="quiz__optional">(optional)</span>'
 
 
-def _choice(field: "Field") -> str:
-    options = []
+def _options(field: "Field", control: str) -> str:
+    """One `radio` or `checkbox` input per option, each with its label and help."""
+    items = []
     for option in field.options:
-        control = field_id(field.name, option.value)
-        options.append(
+        control_id = field_id(field.name, option.value)
+        items.append(
             '<div class="quiz__option">'
-            '<input type="radio" name="%s" id="%s" value="%s">'
+            '<input type="%s" name="%s" id="%s" value="%s">'
             '<label for="%s">%s<span class="quiz__option-help">%s</span></label>'
-            "</div>" % (_e(field.name), _e(control), _e(option.value), _e(control),
+            "</div>" % (control, _e(field.name), _e(control_id), _e(option.value), _e(control_id),
                         _e(option.label), _e(option.help))
         )
+    return _join(items)
+
+
+def _choice(field: "Field") -> str:
     return (
         '<fieldset class="quiz__field quiz__field--choice" data-field="%s"%s>'
         "<legend>%s%s</legend>%s%s</fieldset>"
         % (_e(field.name), _described(field), _e(field.label), _optional(field), _help(field),
-           _join(options))
+           _options(field, "radio"))
+    )
+
+
+def _choices(field: "Field") -> str:
+    return (
+        '<fieldset class="quiz__field quiz__field--choices" data-field="%s" id="%s"%s>'
+        "<legend>%s%s</legend>%s%s</fieldset>"
+        % (_e(field.name), _e(field_id(field.name)), _described(field), _e(field.label), _optional(field),
+           _help(field), _options(field, "checkbox"))
     )
 
 
@@ -144,8 +158,9 @@ def render_field(field: "Field") -> str:
     """Return the native control(s) for one answer field.
 
     A choice field is a fieldset of radio buttons with the field's label as
-    its legend; a number is a labelled `<input type="number">` with its
-    bounds; a boolean is a labelled checkbox. Optional fields say so.
+    its legend, a multiple-choice (`choices`) field a fieldset of checkboxes;
+    a number is a labelled `<input type="number">` with its bounds; a
+    boolean is a labelled checkbox. Optional fields say so.
 
     Args:
         field: The field.
@@ -155,6 +170,8 @@ def render_field(field: "Field") -> str:
     """
     if field.kind == "choice":
         return _choice(field)
+    if field.kind == "choices":
+        return _choices(field)
     if field.kind == "boolean":
         return _boolean(field)
     return _number(field)
@@ -354,9 +371,56 @@ def _linked_items(items: "Iterable[object]", base_url: str) -> str:
     return _join(out)
 
 
+def _linked(text: str, link: str, section: str, base_url: str) -> str:
+    if not _is_safe_url(link):
+        return _e(text)
+    return '%s <a href="%s">%s</a>' % (_e(text), _e(_href(base_url, link)), _e(get_section(section).title))
+
+
+def render_plan(recommendation: "Recommendation", base_url: str = "") -> str:
+    """Return the plan as a short timeline (`Now: … → Next: …`), then one item per step.
+
+    Each step gives its name, how long it takes, what to do, what it costs,
+    and the signal that moves the client on.
+
+    Args:
+        recommendation: The engine's recommendation.
+        base_url: The prefix that makes a site-relative URL work from the page.
+
+    Returns:
+        A `<p class="quiz-result__timeline">` and an `<ol class="quiz-result__plan">` whose items carry
+        `data-approach`.
+    """
+    steps = []
+    summary = []
+    for step in recommendation.plan:
+        summary.append('<span class="quiz-result__timeline-step"><strong>%s:</strong> %s</span>'
+                       % (_e(step.label), _e(step.title)))
+        until = ""
+        if step.until:
+            until = '<p class="quiz-result__until"><strong>Move on</strong> %s.</p>' % _e(step.until)
+        steps.append(
+            '<li class="quiz-result__step" data-approach="%s">'
+            '<p class="quiz-result__step-head"><span class="quiz-result__step-label">%s</span> '
+            '<strong>%s</strong> <span class="quiz-result__step-time">(%s)</span></p>'
+            "<p>%s</p>"
+            '<p class="quiz-result__step-cost">Cost: %s.</p>%s</li>'
+            % (_e(step.approach), _e(step.label), _e(step.title), _e(step.time),
+               _linked(step.text, step.link, step.section, base_url), _e(step.cost), until)
+        )
+    timeline = '<span class="quiz-result__arrow" aria-hidden="true"> → </span>'.join(summary)
+    return ('<p class="quiz-result__timeline">%s</p><ol class="quiz-result__plan">%s</ol>'
+            % (timeline, _join(steps)))
+
+
 def render_result(recommendation: "Recommendation", base_url: str = "", share_url: str = "",
                   date: str = "", calculator_url: str = "") -> str:
-    """Return the result panel: the recommendation, why, caveats, what would change it, the answers.
+    """Return the result panel: the recommendation, its plan, why, what speaks against it, caveats, changes.
+
+    The plan comes first, as a timeline ("Now", "Next", "Later"); then the
+    reasons, then "What speaks against it" (findings that favour another
+    outcome), what to watch before starting, what would change the
+    recommendation, and the answers.
 
     Args:
         recommendation: The engine's recommendation.
@@ -376,11 +440,16 @@ def render_result(recommendation: "Recommendation", base_url: str = "", share_ur
         '<p class="quiz-result__choice"><span class="quiz-result__label">We recommend:</span> '
         "<strong>%s</strong></p>" % _e(outcome.title),
         '<p class="quiz-result__headline">%s <a href="%s">More on this recommendation</a></p>'
-        % (_e(recommendation.headline), _e(_href(base_url, recommendation.link))),
+        % (_e(outcome.summary), _e(_href(base_url, recommendation.link))),
     ]
+    if recommendation.plan:
+        parts.append("<h3>Your plan</h3>" + render_plan(recommendation, base_url))
     if recommendation.reasons:
         parts.append('<h3>Why</h3><ul class="quiz-result__reasons">%s</ul>'
                      % _linked_items(recommendation.reasons, base_url))
+    if recommendation.counterpoints:
+        parts.append('<h3>What speaks against it</h3><ul class="quiz-result__counterpoints">%s</ul>'
+                     % _linked_items(recommendation.counterpoints, base_url))
     if recommendation.caveats:
         parts.append('<h3>Before you start</h3><ul class="quiz-result__caveats">%s</ul>'
                      % _linked_items(recommendation.caveats, base_url))

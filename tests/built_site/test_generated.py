@@ -95,15 +95,17 @@ def test_thresholds_table_lists_every_threshold(site_dir: Path):
 
 
 def test_questions_list_every_field_and_option(site_dir: Path):
-    """The framework page lists each question's fields and every option label."""
-    text = " ".join(text_of(e) for e in elements(page_html(site_dir, "framework/"), "section")
-                    if e.attrs.get("data-question"))
+    """The framework page states each question once: its heading, then its own fields and every option."""
+    html = page_html(site_dir, "framework/")
+    sections = {e.attrs["data-question"]: text_of(e) for e in elements(html, "section")
+                if e.attrs.get("data-question")}
+    headings = {e.attrs.get("id") for e in elements(html, "h2")}
     for question in QUESTIONS:
-        assert question.title in text
-    for field in FIELDS:
-        assert field.label in text
-        for option in field.options:
-            assert option.label in text
+        assert question.section in headings
+        for field in question.fields:
+            assert field.label in sections[question.id]
+            for option in field.options:
+                assert option.label in sections[question.id]
 
 
 def test_cost_inputs_and_chart_are_on_the_cost_page(site_dir: Path):
@@ -115,6 +117,31 @@ def test_cost_inputs_and_chart_are_on_the_cost_page(site_dir: Path):
     assert len(figures) == 1 and "<svg" in html
     assert elements(html, "div") and any("cost-chart__table" in (d.attrs.get("class") or "")
                                          for d in elements(html, "div"))
+
+
+def test_the_cost_page_gives_todays_verdict_and_the_presets_with_their_dates(site_dir: Path):
+    """The cost page says plainly that fine-tuning does not pay at today's prices, and lists every preset."""
+    from decision_core.framework.presets import PRESETS
+
+    text = " ".join(text_of(element) for element in elements(page_html(site_dir, "cost/"), "article"))
+    assert ("At today's prices a fine-tuned model is not cheaper per request than the cheapest base model"
+            in text)
+    assert "fine-tune for behaviour, not for cost" in text
+    for preset in PRESETS:
+        assert preset.label in text
+    assert "91,000" not in text and "gpt-4.1-mini prices" not in text  # the closing market's figures are gone
+    assert "Below about 271,000 tokens" in text and "(2024-09-19)" in text
+
+
+def test_the_availability_section_and_the_facts_table_are_generated(site_dir: Path):
+    """Who can fine-tune where and until when, on What others add; every fact's dates, for maintainers."""
+    from decision_core.framework.facts import FACTS
+
+    availability = " ".join(text_of(element) for element in elements(page_html(site_dir, "authorities/"), "table"))
+    assert "Google Vertex AI" in availability and "2027-10-14" in availability
+    rows = [row.attrs["id"] for row in elements(page_html(site_dir, "maintainers/"), "tr")
+            if (row.attrs.get("id") or "").startswith("fact-")]
+    assert rows == ["fact-" + fact.id for fact in FACTS]
 
 
 def test_no_marker_is_left_in_the_site(html_pages: "dict[str, str]"):

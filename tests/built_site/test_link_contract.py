@@ -79,7 +79,8 @@ def test_no_page_repeats_an_id(html_pages: "dict[str, str]"):
 
 def test_check_reports_a_missing_anchor():
     """The check names the missing anchor, its page and its section."""
-    built = {"basics/": pages.anchor_ids('<h2 id="what-is-fine-tuning">x</h2><p id="what-each-changes"></p>')}
+    built = {"basics/": pages.anchor_ids('<h2 id="what-is-fine-tuning">x</h2><p id="what-each-changes"></p>'
+                                         '<h3 id="knowledge-base">y</h3>')}
     sections = [section for section in SECTIONS if section.page == "basics/"]
     problems = pages.contract_problems(built, sections)
     assert problems == ["basics/#what-is-rag: no element with id 'what-is-rag' on page 'basics/' "

@@ -9,7 +9,8 @@ RESULT = "#quiz-result[data-choice]"
 
 _FOCUSED = """() => {
   const e = document.activeElement;
-  return e ? {name: e.name || "", type: e.type || "", restart: e.hasAttribute("data-quiz-restart")} : null;
+  return e ? {name: e.name || "", type: e.type || "", value: e.value || "",
+              restart: e.hasAttribute("data-quiz-restart")} : null;
 }"""
 
 
@@ -37,7 +38,8 @@ def answer_by_keyboard(page, answers):
 
     The quiz must be empty (fresh, or just restarted). A radio group is one
     Tab stop: Tab lands on its first option, each ArrowDown moves to and checks
-    the next one, Space checks the one with focus.
+    the next one, Space checks the one with focus. Each checkbox of a
+    multiple choice is a Tab stop of its own: Space ticks it.
     """
     for question in QUESTIONS:
         for field in question.fields:
@@ -45,6 +47,13 @@ def answer_by_keyboard(page, answers):
                 continue  # not given, or hidden by the quiz (the quality of no examples)
             value = answers[field.name]
             if value is None or (field.kind == "boolean" and not value):
+                continue
+            if field.kind == "choices":
+                for option in field.values:
+                    if option in value:
+                        tab_to(page, lambda state, name=field.name, option=option:
+                               state["name"] == name and state["value"] == option)
+                        page.keyboard.press("Space")
                 continue
             tab_to(page, lambda state, name=field.name: state["name"] == name)
             if field.kind == "choice":

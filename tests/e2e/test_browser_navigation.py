@@ -97,7 +97,7 @@ def test_back_from_a_reason_link_keeps_the_result(context, guide_server, watch):
     wait_ready(page)
     answer_by_keyboard(page, S01["answers"])
     assert result_choice(page) == S01["expected"]
-    assert page.evaluate("location.search").startswith("?v=1&a="), "the address holds the answers"
+    assert page.evaluate("location.search").startswith("?v=2&a="), "the address holds the answers"
     page.evaluate("window.__sameDocument = true")
     reason = page.locator(".quiz-result__reasons a").first
     target = reason.get_attribute("href").split("#")[1]

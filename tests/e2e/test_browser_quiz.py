@@ -53,6 +53,42 @@ def test_keyboard_answers_give_the_command_lines_choice(quiz_pages, cli_choices,
     assert errors == []
 
 
+@pytest.mark.parametrize("interpreter", ["micropython", "pyodide"])
+def test_keyboard_result_leads_with_the_plan_and_says_what_speaks_against_it(quiz_pages, interpreter):
+    """Answered by keyboard, kinds of behaviour ticked with Space, the result shows the plan first as Now and
+    Next with the signal between them, then Why, then What speaks against it, as the command line says."""
+    import json
+    import subprocess
+    import sys
+
+    from decision_core.model.sharelink import decode_answers
+    from tests.e2e.conftest import ROOT
+
+    case = [case for case in ANSWERABLE if case["id"] == "S02"][0]
+    expected = json.loads(subprocess.run([sys.executable, "-m", "decision_core", "recommend"], cwd=ROOT,
+                                         input=json.dumps(case["answers"]), capture_output=True, text=True,
+                                         check=True).stdout)
+    page, errors = quiz_pages[interpreter]
+    if page.get_attribute("#quiz-result", "data-choice") is not None:
+        restart_by_keyboard(page)
+    answer_by_keyboard(page, case["answers"])
+    assert result_choice(page) == expected["choice"] == "fine-tuning"
+    steps = page.locator(".quiz-result__step")
+    assert [steps.nth(i).get_attribute("data-approach") for i in range(steps.count())] == [
+        step["approach"] for step in expected["plan"]]
+    assert [page.text_content(".quiz-result__step-label >> nth=%d" % i) for i in range(steps.count())] == [
+        "Now", "Next"]
+    assert expected["plan"][0]["until"] in page.inner_text(".quiz-result__until")
+    tops = [page.evaluate("document.querySelector(%r).getBoundingClientRect().top" % selector)
+            for selector in (".quiz-result__plan", ".quiz-result__reasons", ".quiz-result__counterpoints")]
+    assert tops == sorted(tops)
+    shown = page.inner_text(".quiz-result__counterpoints")
+    assert expected["counterpoints"] and all(point["text"] in shown for point in expected["counterpoints"])
+    assert "What speaks against it" in page.inner_text("[data-quiz-output]")
+    assert decode_answers(page.get_attribute("[data-quiz-share]", "href"))["behaviour_kinds"] == ["format"]
+    assert errors == []
+
+
 def test_share_link_round_trip(context, guide_server, watch):
     """"Copy link" gives a link with the answers; opening it shows the same answers and result."""
     context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -67,7 +103,7 @@ def test_share_link_round_trip(context, guide_server, watch):
     assert page.text_content("[data-quiz-copy-status]") == "Link copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.get_attribute("[data-quiz-share]", "href")
-    assert re.match(re.escape(guide_server.url("quiz/")) + r"\?v=1&a=[0-9a-z_.\-]+#quiz-result$", copied)
+    assert re.match(re.escape(guide_server.url("quiz/")) + r"\?v=2&a=[0-9a-z_.\-]+#quiz-result$", copied)
 
     other = context.new_page()
     watch_other = watch(other, guide_server.base)
@@ -78,7 +114,10 @@ def test_share_link_round_trip(context, guide_server, watch):
     top = other.evaluate("document.getElementById('quiz-result').getBoundingClientRect().top")
     assert 0 <= top < other.viewport_size["height"] / 2, "the shared link opens with the result in view"
     for name, value in S01["answers"].items():
-        if isinstance(value, bool):
+        if isinstance(value, list):
+            for option in value:
+                assert other.is_checked("#quiz-%s-%s" % (name, option))
+        elif isinstance(value, bool):
             assert other.is_checked("#quiz-%s" % name) is value
         elif isinstance(value, str):
             assert other.is_checked("#quiz-%s-%s" % (name, value))
@@ -213,15 +252,17 @@ def test_printed_result_is_one_page_with_answers_reasons_date_and_link(warm_cont
     assert share in page.inner_text(".quiz-result")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
-    # The longest public result (S12: both, with many caveats) fits one A4 or Letter page too.
-    longest = [case for case in ANSWERABLE if case["id"] == "S12"][0]
-    page.emulate_media(media="screen")
-    page.goto(guide_server.url(share_url(longest["answers"])))
-    wait_ready(page)
-    assert result_choice(page) == longest["expected"]
-    page.emulate_media(media="print")
-    for paper in ("A4", "Letter"):
-        assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper))) == 1, paper
+    # The longest public results (S12 and A04: both, a two-step plan and many caveats) fit one A4 or Letter
+    # page too.
+    for longest in [case for case in ANSWERABLE if case["id"] in ("S12", "A04")]:
+        page.emulate_media(media="screen")
+        page.goto(guide_server.url(share_url(longest["answers"])))
+        wait_ready(page)
+        assert result_choice(page) == longest["expected"]
+        page.emulate_media(media="print")
+        assert page.is_visible(".quiz-result__plan")
+        for paper in ("A4", "Letter"):
+            assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper))) == 1, (longest["id"], paper)
 
 
 def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_server):
@@ -231,7 +272,7 @@ def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_serv
     wait_ready(page)
     link = page.locator(".quiz-result__calculator a")
     href = link.get_attribute("href")
-    assert href.startswith(guide_server.url("calculator/?c=1&"))
+    assert href.startswith(guide_server.url("calculator/?c=2&"))
     assert "queries_per_day=5000" in href and "latency_budget_ms=3000" in href
     link.click()
     page.wait_for_url(href)

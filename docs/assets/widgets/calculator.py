@@ -5,38 +5,48 @@ runs `main()` here on every view of a page that has the calculator.
 The page already holds the form and the figures for the default inputs
 (rendered at build time from `decision_core.views.calculator`); this keeps the
 figures in step with the form. No cost is computed here: `CostInputs` checks
-the values, `compare` computes, and every fragment of HTML comes from
-`decision_core.views.calculator`, escaped. Messages are written with `textContent`.
+the values, `compare` computes, the preset's prices come from `CostInputs`,
+and every fragment of HTML comes from `decision_core.views.calculator`,
+escaped. Messages are written with `textContent`.
 
-- On load: the address's state (`?c=1&...`) fills the form, unless the reader
-  has already changed a field while Python loaded (theirs wins); a bad
+- On load: the address's state (`?c=2&...`, or an old `?c=1&...` with its
+  notice) fills the form and opens the folded groups it changes, unless the
+  reader has already changed a field while Python loaded (theirs wins); a bad
   address shows a notice and the defaults.
+- Choosing a preset fills its prices and their markings.
 - On `input` and `change`, after a short pause: recompute, write the
-  sentences, the table and the chart, and the state into the address
-  (`history.replaceState`, no new history entry). Invalid values get their
-  message next to the field (`aria-invalid`, `aria-describedby`) and the last
-  good figures stay, marked as such.
+  sentences, the table, the chart and the preset's description, and the state
+  into the address (`history.replaceState`, no new history entry). Invalid
+  values get their message next to the field (`aria-invalid`,
+  `aria-describedby`) and the last good figures stay, marked as such. When a
+  field loses focus holding a valid number, its digits are grouped.
 """
 
 from pyscript import document, window
 from widgets import proxy, select_all
 
 from decision_core.base.errors import DecisionError, InvalidCostInputs
-from decision_core.framework.cost_inputs import COST_INPUTS
-from decision_core.model.calculator_link import decode_calculator_state, encode_calculator_state, value_text
-from decision_core.model.cost_values import CostInputs
+from decision_core.framework.cost_inputs import COST_INPUTS, get_cost_input
+from decision_core.framework.presets import CUSTOM, PRESET_INPUT_IDS
+from decision_core.model.calculator_link import decode_calculator_state, encode_calculator_state, state_version
+from decision_core.model.cost_values import CostInputs, parse_value
 from decision_core.model.costs import compare
 from decision_core.views.calculator import (
     calculator_chart_html,
     calculator_costs_html,
+    calculator_preset_html,
     calculator_problems_html,
     calculator_summary_html,
     control_id,
+    field_text,
+    open_groups,
+    preset_markings,
 )
 
 DEBOUNCE_MS = 150
 """The pause after the last keystroke before the figures are recomputed."""
 
+PRESET = control_id("preset")
 
 
 class Calculator:
@@ -45,11 +55,13 @@ class Calculator:
     def __init__(self, root):
         self.root = root
         self.form = root.querySelector("[data-calculator-form]")
+        self.preset = root.querySelector("[data-calculator-preset]")
         self.summary = root.querySelector("[data-calculator-summary]")
         self.costs = root.querySelector("[data-calculator-costs]")
         self.chart = root.querySelector("[data-calculator-chart]")
         self.problems = root.querySelector("[data-calculator-problems]")
         self.notice = root.querySelector("[data-calculator-notice]")
+        self.old_link = root.querySelector("[data-calculator-old-link]")
         self.timer = None
         self.tick = proxy(self.on_tick)
         self.shown = None  # the inputs the figures on the page are for
@@ -57,8 +69,9 @@ class Calculator:
 
     def bind(self):
         handler = proxy(self.on_input)
-        self.form.addEventListener("input", handler)
-        self.form.addEventListener("change", handler)
+        # Most controls sit outside the <form> element (they join it by their form attribute): listen on the root.
+        self.root.addEventListener("input", handler)
+        self.root.addEventListener("change", handler)
         self.form.addEventListener("reset", proxy(self.on_reset))
         self.form.addEventListener("submit", proxy(self.on_submit))
         self.apply_address()
@@ -66,47 +79,52 @@ class Calculator:
 
     # -- reading and writing the form -------------------------------------
 
-    def control(self, input_id, value=None):
-        return self.form.querySelector("#" + control_id(input_id, value))
+    def control(self, input_id):
+        return self.root.querySelector("#" + control_id(input_id))
 
     def touched(self):
         """Whether the reader changed a field while Python loaded."""
         for cost_input in COST_INPUTS:
+            box = self.control(cost_input.id)
             if cost_input.choices is not None:
-                for choice, _ in cost_input.choices:
-                    box = self.control(cost_input.id, choice)
-                    if bool(box.checked) != bool(box.defaultChecked):
-                        return True
-            else:
-                box = self.control(cost_input.id)
-                if str(box.value) != str(box.defaultValue):
+                chosen = box.options.item(box.selectedIndex)
+                if chosen is not None and not chosen.defaultSelected:
                     return True
+            elif str(box.value) != str(box.defaultValue):
+                return True
         return False
 
     def read(self):
         """Return the form's values by input id, as text, the way `CostInputs.from_mapping` takes them."""
         values = {}
         for cost_input in COST_INPUTS:
-            if cost_input.choices is not None:
-                checked = self.form.querySelector('input[name="%s"]:checked' % cost_input.id)
-                values[cost_input.id] = str(checked.value) if checked else ""
-            else:
-                box = self.control(cost_input.id)
-                text = str(box.value).strip()
-                if not text and box.validity.badInput:
-                    text = "not a number"
-                values[cost_input.id] = text
+            values[cost_input.id] = str(self.control(cost_input.id).value).strip()
         return values
 
     def fill(self, values):
         for cost_input in COST_INPUTS:
-            if cost_input.id not in values:
-                continue
-            value = values[cost_input.id]
-            if cost_input.choices is not None:
-                self.control(cost_input.id, value).checked = True
-            else:
-                self.control(cost_input.id).value = value_text(value)
+            if cost_input.id in values:
+                self.control(cost_input.id).value = field_text(values[cost_input.id])
+        for group_id in open_groups(values):
+            self.root.querySelector('[data-group="%s"]' % group_id).open = True
+
+    def fill_preset(self, preset_id):
+        """Put a preset's prices and their markings in the form (the custom choice keeps the prices)."""
+        try:
+            prices = CostInputs(preset=preset_id)
+        except DecisionError:
+            return
+        if preset_id != CUSTOM:
+            for input_id in PRESET_INPUT_IDS:
+                self.control(input_id).value = field_text(getattr(prices, input_id))
+        self.set_marks(preset_id)
+
+    def set_marks(self, preset_id):
+        """Show beside each price whether the preset's figure is an estimate or unconfirmed."""
+        for input_id, marking in preset_markings(preset_id):
+            mark = self.root.querySelector("#" + control_id(input_id) + "-mark")
+            mark.textContent = marking
+            mark.hidden = not marking
 
     def apply_address(self):
         query = str(window.location.search)
@@ -123,7 +141,10 @@ class Calculator:
             )
             self.notice.hidden = False
             return
+        if "preset" in values:
+            self.fill_preset(values["preset"])
         self.fill(values)
+        self.old_link.hidden = state_version(query) != "1"
 
     def mark(self, problems):
         """Show each field's message next to it; clear the others."""
@@ -132,32 +153,44 @@ class Calculator:
             messages[problem.field] = problem.message
         for cost_input in COST_INPUTS:
             ident = control_id(cost_input.id)
-            error = self.form.querySelector("#" + ident + "-error")
-            if cost_input.choices is not None:
-                targets = [self.form.querySelector('[data-input="%s"]' % cost_input.id)]
-            else:
-                targets = [self.control(cost_input.id)]
+            error = self.root.querySelector("#" + ident + "-error")
+            target = self.control(cost_input.id)
             message = messages.get(cost_input.id)
             if message is None:
                 if not error.hidden:
                     error.textContent = ""
                     error.hidden = True
-                    for target in targets:
-                        target.removeAttribute("aria-invalid")
-                        target.setAttribute("aria-describedby", ident + "-help")
+                    target.removeAttribute("aria-invalid")
+                    target.setAttribute("aria-describedby", ident + "-help")
                 continue
             error.textContent = message
             error.hidden = False
-            for target in targets:
-                target.setAttribute("aria-invalid", "true")
-                target.setAttribute("aria-describedby", ident + "-error " + ident + "-help")
+            target.setAttribute("aria-invalid", "true")
+            target.setAttribute("aria-describedby", ident + "-error " + ident + "-help")
 
     # -- events -------------------------------------------------------------
 
     def on_input(self, event):
+        target = event.target
+        ident = str(target.id or "")
+        if str(event.type) == "change":
+            if ident == PRESET:
+                self.fill_preset(str(target.value))
+            elif ident.startswith("calc-"):
+                self.group_digits(target, ident[len("calc-"):])
         if self.timer is not None:
             window.clearTimeout(self.timer)
         self.timer = window.setTimeout(self.tick, DEBOUNCE_MS)
+
+    def group_digits(self, box, input_id):
+        """Write a valid number back with its digits grouped (`10000` becomes `10,000`)."""
+        try:
+            value = parse_value(get_cost_input(input_id), str(box.value))
+        except DecisionError:
+            return
+        text = field_text(value)
+        if text != str(box.value):
+            box.value = text
 
     def on_tick(self, *args):
         self.timer = None
@@ -169,6 +202,7 @@ class Calculator:
 
     def on_reset(self, event):
         self.notice.hidden = True
+        self.old_link.hidden = True
         # The form's values are reset after this event: update once they are.
         window.setTimeout(self.tick, 0)
 
@@ -186,6 +220,10 @@ class Calculator:
         self.problems.innerHTML = ""
         self.root.removeAttribute("data-invalid")
         if inputs != self.shown:
+            if self.shown is None or inputs.preset != self.shown.preset \
+                    or inputs.changed_from_preset() != self.shown.changed_from_preset():
+                self.preset.innerHTML = calculator_preset_html(inputs)
+                self.set_marks(inputs.preset)
             comparison = compare(inputs)
             self.summary.innerHTML = calculator_summary_html(comparison)
             self.costs.innerHTML = calculator_costs_html(comparison)

@@ -93,6 +93,9 @@ class Quiz:
             if field.kind == "choice":
                 checked = self.form.querySelector('input[name="%s"]:checked' % field.name)
                 values[field.name] = str(checked.value) if checked else None
+            elif field.kind == "choices":
+                boxes = select_all(self.form, 'input[name="%s"]:checked' % field.name)
+                values[field.name] = [str(box.value) for box in boxes]
             elif field.kind == "boolean":
                 values[field.name] = bool(self.control(field.name).checked)
             else:
@@ -116,6 +119,11 @@ class Quiz:
                     control = self.control(field.name, str(value))
                     if control:
                         control.checked = True
+            elif field.kind == "choices":
+                for option in field.values:
+                    control = self.control(field.name, option)
+                    if control:
+                        control.checked = option in (value or ())
             elif field.kind == "boolean":
                 self.control(field.name).checked = bool(value)
             else:

@@ -1,0 +1,331 @@
+"""The guide's generated economics: presets, worked figures, break-evens, the cached prompt, availability, facts.
+
+Every figure the cost page, the availability section and the maintainers'
+page state about prices comes from here, computed from `decision_core` at
+build time, so no worked figure is typed by hand and none can drift from what
+the calculator computes. Each function takes the data (and `compare`, the cost
+model) and returns HTML that reads without scripts; "estimate" and
+"unconfirmed" figures carry their marking beside them.
+"""
+
+from decision_core.base.format import about, money, number, plural, price
+
+from .markup import escape
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from decision_core.framework.facts import Fact
+    from decision_core.framework.presets import FineTuningRoute, Preset
+    from decision_core.framework.rules import Threshold
+    from decision_core.model.costs import CostComparison, OptionCost
+
+    Compare = Callable[[object], CostComparison]
+
+
+def _mark(marking: str) -> str:
+    return ' <span class="dc-mark">%s</span>' % escape(marking) if marking else ""
+
+
+def _date(text: str) -> str:
+    return '<time datetime="%s">%s</time>' % (escape(text), escape(text))
+
+
+def _break_even(comparison: "CostComparison") -> str:
+    volume = comparison.break_even_queries_per_day
+    if volume is None:
+        return "never: fine-tuned requests cost more"
+    if volume == 0:
+        return "at any volume"
+    return "above about %s queries a day" % about(volume)
+
+
+def _sources_of(facts: "Iterable[Fact]") -> str:
+    # Each distinct source once, with the latest check and the earliest end among the facts citing it.
+    seen = []
+    for fact in facts:
+        if fact.source not in [source for source, _ in seen]:
+            seen.append((fact.source, fact))
+    return "; ".join("%s (checked %s%s)" % (escape(source), _date(fact.checked),
+                                            "; ends " + _date(fact.ends) if fact.ends else "")
+                     for source, fact in seen)
+
+
+def presets_html(presets: "Iterable[Preset]", default_id: str) -> str:
+    """The model presets: the pairs the calculator offers, then their base models and fine-tuning routes.
+
+    Each base model and each route is described once, with its prices, its
+    limits or terms, its markings beside the figures, and its sources and dates.
+
+    Args:
+        presets: `presets.PRESETS`.
+        default_id: The id of the preset the calculator opens on.
+
+    Returns:
+        A list of the presets, then a `<table class="dc-table dc-table--stack base-models">`
+        (rows `model-<id>`) and a `<table class="dc-table dc-table--stack routes">` (rows `route-<id>`).
+    """
+    presets = tuple(presets)
+    models, routes = [], []
+    for preset in presets:
+        if preset.model not in models:
+            models.append(preset.model)
+        if preset.route not in routes:
+            routes.append(preset.route)
+    items = []
+    for preset in presets:
+        default = " (the default)" if preset.id == default_id else ""
+        items.append('<li id="preset-%s">%s%s</li>' % (escape(preset.id), escape(preset.label), escape(default)))
+    lines = ['<ul class="dc-presets">%s</ul>' % "".join(items),
+             '<table class="dc-table dc-table--stack base-models">',
+             "<caption>The base models, for RAG and the cached prompt (US dollars per 1M tokens).</caption>",
+             '<thead><tr><th scope="col">Model</th><th scope="col">Prices</th><th scope="col">Limits</th>'
+             '<th scope="col">Sources</th></tr></thead>', "<tbody>"]
+    from decision_core.framework.facts import get_fact
+
+    for model in models:
+        fact = get_fact(model.fact)
+        limits = ("context window not in this guide's sources" if model.context_tokens is None
+                  else "up to %s input tokens" % number(model.context_tokens))
+        if model.long_prompt_tokens is not None:
+            limits += "; above %s, the whole request at %s× input and %s× output prices" % (
+                number(model.long_prompt_tokens), number(model.long_input_multiplier),
+                number(model.long_output_multiplier))
+        prices = "%s in, %s cached, %s cache write, %s out%s" % (
+            price(model.input_usd), price(model.cached_input_usd), price(model.cache_write_usd),
+            price(model.output_usd), _mark(fact.marking))
+        lines.append('<tr id="model-%s"><th scope="row">%s</th><td data-label="Prices">%s</td>'
+                     '<td data-label="Limits">%s</td><td data-label="Sources">%s</td></tr>'
+                     % (escape(model.id), escape(model.name), prices, escape(limits), _sources_of([fact])))
+    lines += ["</tbody>", "</table>",
+              '<table class="dc-table dc-table--stack routes">',
+              "<caption>The fine-tuning routes (US dollars).</caption>",
+              '<thead><tr><th scope="col">Route</th><th scope="col">Fine-tuned model, per 1M tokens</th>'
+              '<th scope="col">Hosting</th><th scope="col">Training, per 1M tokens</th>'
+              '<th scope="col">Who, and until when</th><th scope="col">Sources</th></tr></thead>', "<tbody>"]
+    for route in routes:
+        price_fact, hosting_fact = get_fact(route.price_fact), get_fact(route.hosting_fact)
+        training_fact = get_fact(route.training_fact)
+        tokens = ("no token prices: the GPU hour pays for them" if not (route.input_usd or route.output_usd)
+                  else "%s in, %s out" % (price(route.input_usd), price(route.output_usd)))
+        hosting = money(route.hosting_usd_per_hour) + " an hour" if route.hosting_usd_per_hour else "none"
+        who = "existing customers only" if route.legacy else "any customer"
+        if route.training_until:
+            who += "; new training jobs until " + _date(route.training_until)
+        if route.serving_until:
+            who += "; the fine-tuned model stops on " + _date(route.serving_until)
+        facts = [price_fact, hosting_fact, training_fact, get_fact(route.open_fact)]
+        facts += [get_fact(fact_id) for fact_id in (route.training_until_fact, route.serving_until_fact) if fact_id]
+        lines.append('<tr id="route-%s"><th scope="row">%s</th><td data-label="Fine-tuned model, per 1M tokens">%s%s'
+                     '</td><td data-label="Hosting">%s%s</td><td data-label="Training, per 1M tokens">%s%s</td>'
+                     '<td data-label="Who, and until when">%s</td><td data-label="Sources">%s</td></tr>'
+                     % (escape(route.id), escape(route.provider), escape(tokens), _mark(price_fact.marking),
+                        escape(hosting), _mark(hosting_fact.marking), price(route.training_usd_per_1m),
+                        _mark(training_fact.marking), who, _sources_of(facts)))
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+def _amount(usd: float) -> str:
+    # Dollars as money, but a fraction of a cent as the fraction it is ($0.004, not $0).
+    return price(usd) if 0 < abs(usd) < 0.995 else money(usd)
+
+
+def _items(option: "OptionCost", kind: str, scale: float = 1.0) -> str:
+    parts = ["%s %s" % (escape(item.label[:1].lower() + item.label[1:]), _amount(item.usd * scale))
+             for item in option.items if item.kind == kind and item.usd]
+    return "; ".join(parts)
+
+
+def worked_figures_html(comparison: "CostComparison") -> str:
+    """What one query, a month and the start cost for each approach at the default inputs, line by line.
+
+    Args:
+        comparison: The comparison at the default inputs.
+
+    Returns:
+        A sentence naming the inputs, then a `<table class="dc-table dc-table--stack worked-figures">`
+        whose lines add up to each option's figures.
+    """
+    inputs = comparison.inputs
+    intro = (
+        "<p>At the default inputs: %s of question and instructions, %s of retrieved passages for RAG, %s of "
+        "answer, a knowledge base of %s (about %s tokens), %s.</p>"
+        % (plural(inputs.prompt_tokens, "token"), plural(inputs.context_tokens, "token"),
+           plural(inputs.output_tokens, "token"), plural(inputs.knowledge_pages, "page"),
+           number(inputs.knowledge_tokens), plural(int(inputs.queries_per_day), "query a day", "queries a day"))
+    )
+    lines = [
+        intro,
+        '<table class="dc-table dc-table--stack worked-figures">',
+        "<caption>What each approach costs at the default inputs, and how it adds up (US dollars).</caption>",
+        '<thead><tr><th scope="col">Approach</th><th scope="col">Per 1,000 queries</th>'
+        '<th scope="col">Monthly</th><th scope="col">Once</th></tr></thead>',
+        "<tbody>",
+    ]
+    for option_id, option in comparison.options:
+        if not option.available:
+            lines.append('<tr><th scope="row">%s</th><td colspan="3">Not possible: %s.</td></tr>'
+                         % (escape(option.label), escape(option.unavailable_reason)))
+            continue
+        per_query = "<strong>%s</strong>: %s" % (_amount(1000 * option.per_query_usd),
+                                                  _items(option, "per-query", 1000))
+        monthly = ("<strong>%s</strong>: %s" % (_amount(option.monthly_usd), _items(option, "monthly"))
+                   if option.monthly_usd else "none")
+        once = ("<strong>%s</strong>: %s" % (_amount(option.one_off_usd), _items(option, "one-off"))
+                if option.one_off_usd else "none")
+        lines.append('<tr id="worked-%s"><th scope="row">%s</th><td data-label="Per 1,000 queries">%s</td>'
+                     '<td data-label="Monthly">%s</td><td data-label="Once">%s</td></tr>'
+                     % (escape(option_id), escape(option.label), per_query, monthly, once))
+    lines.append("</tbody>")
+    lines.append("</table>")
+    cheapest = comparison.option(comparison.cheapest)
+    lines.append("<p>Over %s at %s, <strong>%s</strong> costs least: %s in all.</p>"
+                 % (plural(inputs.horizon_months, "month"),
+                    plural(int(inputs.queries_per_day), "query a day", "queries a day"),
+                    escape(cheapest.label), money(cheapest.total_usd)))
+    return "\n".join(lines)
+
+
+def break_even_html(comparison: "CostComparison", presets: "Iterable[Preset]", compare: "Compare") -> str:
+    """Where fine-tuning pays for itself: the verdict at the defaults, then each preset's break-even.
+
+    Args:
+        comparison: The comparison at the default inputs.
+        presets: `presets.PRESETS`.
+        compare: The cost model's `compare`.
+
+    Returns:
+        A paragraph with the default verdict, then a
+        `<table class="dc-table dc-table--stack break-evens">` with one row per preset.
+    """
+    lines = ['<p class="dc-verdict"><strong>%s</strong></p>' % escape(comparison.break_even_sentence),
+             '<table class="dc-table dc-table--stack break-evens">',
+             "<caption>Each preset at the other default inputs: what a request costs, and the volume above which "
+             "fine-tuning costs less than RAG over %s (US dollars per 1,000 queries).</caption>"
+             % escape(plural(comparison.horizon_months, "month")),
+             '<thead><tr><th scope="col">Preset</th><th scope="col">RAG</th><th scope="col">Fine-tuned</th>'
+             '<th scope="col">Fine-tuning is cheaper</th></tr></thead>',
+             "<tbody>"]
+    for preset in presets:
+        other = compare({"preset": preset.id})
+        lines.append('<tr id="break-even-%s"><th scope="row">%s</th><td data-label="RAG">%s</td>'
+                     '<td data-label="Fine-tuned">%s</td><td data-label="Fine-tuning is cheaper">%s</td></tr>'
+                     % (escape(preset.id), escape(preset.label), price(1000 * other.rag.per_query_usd),
+                        price(1000 * other.fine_tuning.per_query_usd), escape(_break_even(other))))
+    lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+CACHED_PROMPT_PAGES: "tuple[int, ...]" = (20, 50, 100, 200, 500, 1000, 2000)
+"""The knowledge-base sizes, in pages, the cost page compares the cached prompt and RAG at."""
+
+
+def cached_prompt_html(comparison: "CostComparison", small: "Threshold", compare: "Compare") -> str:
+    """The whole knowledge base in a cached prompt: the default model's limits, its cost, and where RAG wins.
+
+    Args:
+        comparison: The comparison at the default inputs.
+        small: The derived `small-knowledge-base` threshold.
+        compare: The cost model's `compare`.
+
+    Returns:
+        Two paragraphs and a `<table class="dc-table dc-table--stack cached-prompt">` of the cached
+        prompt against RAG at several knowledge sizes.
+    """
+    inputs = comparison.inputs
+    lines = [
+        "<p>%s (%s, checked %s.)</p>" % (escape(small.text), escape(small.source), _date(small.as_of)),
+        "<p>%s</p>" % escape(comparison.long_context_sentence),
+        '<table class="dc-table dc-table--stack cached-prompt">',
+        "<caption>The cached prompt against RAG at %s, by knowledge size: cost over %s (US dollars).</caption>"
+        % (escape(plural(int(inputs.queries_per_day), "query a day", "queries a day")),
+           escape(plural(inputs.horizon_months, "month"))),
+        '<thead><tr><th scope="col">Knowledge base</th><th scope="col">Cached prompt</th><th scope="col">RAG</th>'
+        '<th scope="col">Cheaper</th></tr></thead>',
+        "<tbody>",
+    ]
+    for pages in CACHED_PROMPT_PAGES:
+        other = compare({"knowledge_pages": pages})
+        cached, rag = other.long_context, other.rag
+        if cached.available:
+            cells = (money(cached.total_usd), money(rag.total_usd),
+                     "Cached prompt" if cached.total_usd < rag.total_usd else "RAG")
+        else:
+            cells = ("does not fit", money(rag.total_usd), "RAG")
+        lines.append('<tr><th scope="row">%s (about %s tokens)</th><td data-label="Cached prompt">%s</td>'
+                     '<td data-label="RAG">%s</td><td data-label="Cheaper">%s</td></tr>'
+                     % (escape(plural(pages, "page")), escape(number(other.inputs.knowledge_tokens)),
+                        escape(cells[0]), escape(cells[1]), escape(cells[2])))
+    lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def availability_html(routes: "Iterable[FineTuningRoute]", closed: "Iterable[tuple[str, Fact]]") -> str:
+    """Who can still fine-tune where, and until when: each route, then the providers that stopped.
+
+    Args:
+        routes: `presets.ROUTES`.
+        closed: `(provider, fact)` for each provider that no longer fine-tunes.
+
+    Returns:
+        A `<table class="dc-table dc-table--stack availability">`.
+    """
+    from decision_core.framework.facts import get_fact
+
+    lines = [
+        '<table class="dc-table dc-table--stack availability">',
+        "<caption>Where a client can fine-tune, and until when.</caption>",
+        '<thead><tr><th scope="col">Provider</th><th scope="col">Who can use it</th>'
+        '<th scope="col">New training jobs</th><th scope="col">Fine-tuned models answer</th>'
+        '<th scope="col">Checked</th></tr></thead>',
+        "<tbody>",
+    ]
+    for route in routes:
+        fact = get_fact(route.open_fact)
+        who = ("Existing customers only. " if route.legacy else "") + fact.text
+        training = "until " + _date(route.training_until) if route.training_until else "no end date announced"
+        serving = "until " + _date(route.serving_until) if route.serving_until else "no end date announced"
+        lines.append('<tr id="availability-%s"><th scope="row">%s</th><td data-label="Who can use it">%s%s</td>'
+                     '<td data-label="New training jobs">%s</td><td data-label="Fine-tuned models answer">%s</td>'
+                     '<td data-label="Checked">%s</td></tr>'
+                     % (escape(route.id), escape(route.provider), escape(who), _mark(fact.marking), training,
+                        serving, _date(fact.checked)))
+    for provider, fact in closed:
+        lines.append('<tr><th scope="row">%s</th><td data-label="Who can use it">No one. %s</td>'
+                     '<td data-label="New training jobs">none</td><td data-label="Fine-tuned models answer">'
+                     'none</td><td data-label="Checked">%s</td></tr>'
+                     % (escape(provider), escape(fact.text), _date(fact.checked)))
+    lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def facts_html(facts: "Iterable[Fact]") -> str:
+    """Every stale-able fact with its status, the date it was checked and the date it ends.
+
+    Args:
+        facts: `facts.FACTS`.
+
+    Returns:
+        A `<table class="dc-table dc-table--stack facts">`; each row has the id `fact-<id>`.
+    """
+    lines = [
+        '<table class="dc-table dc-table--stack facts">',
+        "<caption>The facts that expire: each checked on a date, some with a date they stop being true.</caption>",
+        '<thead><tr><th scope="col">Fact</th><th scope="col">What is true</th><th scope="col">Checked</th>'
+        '<th scope="col">Ends</th><th scope="col">Source</th></tr></thead>',
+        "<tbody>",
+    ]
+    for fact in facts:
+        lines.append('<tr id="fact-%s"><th scope="row"><code>%s</code></th><td data-label="What is true">%s%s</td>'
+                     '<td data-label="Checked">%s</td><td data-label="Ends">%s</td><td data-label="Source">%s</td>'
+                     "</tr>"
+                     % (escape(fact.id), escape(fact.id), escape(fact.text), _mark(fact.marking),
+                        _date(fact.checked), _date(fact.ends) if fact.ends else "not known", escape(fact.source)))
+    lines.append("</tbody>")
+    lines.append("</table>")
+    return "\n".join(lines)
