@@ -1,16 +1,28 @@
-"""Benchmark: how fast the guide and its widget are, against the alternatives.
+"""Benchmark: how fast the guide and a shared result open, against a plain Material page, on loopback and a phone.
 
-Builds three sites into a temporary folder — the guide with MicroPython (the
-default), the guide with Pyodide, and a plain Material site with the same
-long page and no widget (the floor) — serves them on 127.0.0.1 and loads each
-page in headless Chromium, cold (a fresh browser context: empty cache) and
-warm (the same context, second visit), alternating pages and variants within
-every round so that machine drift hits all alike. Also times the site build
-and `decision_core`'s throughput under CPython and MicroPython.
+`make bench` runs this. It builds what it measures into a temporary folder:
+the guide (MicroPython, the default), a plain Material site whose only page
+is the guide's framework page as built (the same article: text, generated
+tables, headings; no overrides, extra stylesheets or scripts, no widget: the
+floor), and, unless `--no-pyodide`, the guide with Pyodide. It serves them on 127.0.0.1 as the maintainers' page tells
+hosts to (precompressed copies, a year of caching for content-addressed
+files, `no-cache` for the rest; `tests/support/server.py`), and:
 
-Prints the figures and writes them to docs/performance.md.
+1. loads pages in headless Chromium (`bench/loads.py`), cold and warm, on
+   loopback and on Lighthouse's mobile profile (slow 4G, processor 4x
+   slower), alternating pages every round so drift hits all alike;
+2. runs Lighthouse's performance audit on its mobile preset
+   (`bench/lighthouse.py`) on the floor, the home page, a guide page and the
+   share link;
+3. times the site build and `decision_core`'s throughput (`bench/throughput.py`).
 
-Usage: python bench/run.py [--runs N] [--out docs/performance.md]
+It prints the report and writes it to docs/performance.md, with the targets
+of issue 15 and whether each is met. Speed is never asserted by a test.
+
+Every run's figures are kept in bench/results/ (not committed); `--from-results` writes
+the page again from them (after editing bench/notes.md, say).
+
+Usage: python bench/run.py [--runs N] [--lighthouse-runs N] [--no-pyodide] [--out FILE] [--from-results JSON]
 """
 
 import argparse
@@ -20,7 +32,6 @@ import os
 import pathlib
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,214 +39,99 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))  # throughput.py, beside this file
+sys.path.insert(0, str(ROOT / "bench"))  # the modules beside this file
 
+from sitegen.precompress import precompress_site  # noqa: E402
 from tests.support.server import SiteServer  # noqa: E402
 
+import lighthouse  # noqa: E402
+import loads  # noqa: E402
+import report  # noqa: E402
 import throughput  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-INTERPRETER_FILES = ("micropython.wasm", "pyodide.asm.wasm")
-
-# Records, in page time, when the widget first reports each state.
-_OBSERVER = """
-(() => {
-  const marks = (window.__bench = {});
-  const look = () => {
-    const t = performance.now();
-    const root = document.querySelector('[data-state]');
-    if (root) {
-      const s = root.getAttribute('data-state');
-      if (!(s in marks)) marks[s] = t;
-    }
-    if (!('choice' in marks) && document.querySelector('[data-choice]:not([data-choice=""])')) marks.choice = t;
-  };
-  new MutationObserver(look).observe(document, {subtree: true, childList: true, attributes: true,
-    attributeFilter: ['data-state', 'data-choice']});
-  document.addEventListener('DOMContentLoaded', look);
-})();
-"""
+GUIDE_PAGE = "framework/"
+"""The guide page compared with the floor, which shows the same built article as a plain Material page."""
 
 
-def build_sites(tmp):
-    """Build the three variants; return their folders and the default build's time in seconds."""
-    sites = {}
-    times = {}
-    # The first build makes the wheel; the second takes it from the cache.
-    shutil.rmtree(ROOT / ".cache" / "wheels", ignore_errors=True)
-    for name, interp in (("micropython", "micropython"), ("pyodide", "pyodide")):
-        out = tmp / name
-        env = dict(os.environ, WIDGET_INTERPRETER=interp)
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                       cwd=ROOT, env=env, check=True)
-        times[name] = time.perf_counter() - start
-        sites[name] = out
+def share_link() -> str:
+    """The share link of the second public case (a result with reasons and caveats)."""
+    from decision_core.model.sharelink import share_url
+
+    return share_url(json.loads((ROOT / "scenarios" / "public.json").read_text())[1]["answers"])
+
+
+def floor_markdown(site: pathlib.Path) -> str:
+    """The floor's only page: the guide page's built article, as raw HTML, so that both show the same content."""
+    html = (site / GUIDE_PAGE / "index.html").read_text(encoding="utf-8")
+    start = html.index(">", html.index("<article")) + 1
+    return "<div>\n%s\n</div>\n" % html[start:html.index("</article>")].strip()
+
+
+def _build(out: pathlib.Path, interpreter: str) -> float:
+    env = dict(os.environ, WIDGET_INTERPRETER=interpreter, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+                   cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def build_sites(tmp: pathlib.Path, pyodide: bool) -> "tuple[dict[str, pathlib.Path], dict[str, float]]":
+    """Build the guide (and its Pyodide variant) and the floor; return their folders and build times."""
+    sites, times = {}, {}
+    for name in ("micropython",) + (("pyodide",) if pyodide else ()):
+        times[name] = _build(tmp / name, name)
+        sites[name] = tmp / name
     floor_src = tmp / "floor-src"
     (floor_src / "docs").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "framework.md", floor_src / "docs" / "index.md")
+    (floor_src / "docs" / "index.md").write_text(floor_markdown(sites["micropython"]), encoding="utf-8")
     (floor_src / "mkdocs.yml").write_text(
         "site_name: Floor\ntheme:\n  name: material\n  font: false\n"
-        "  features: [navigation.instant]\nmarkdown_extensions: [attr_list, admonition, tables, md_in_html]\n"
-    )
+        "  features: [navigation.instant]\nmarkdown_extensions: [attr_list, admonition, tables, md_in_html]\n")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(tmp / "floor")],
-                   cwd=floor_src, check=True)
+                   cwd=floor_src, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    precompress_site(tmp / "floor")  # served like the guide: the floor gets the same copies
     sites["floor"] = tmp / "floor"
     return sites, times
 
 
-PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8}
-"""An emulated mobile connection: 150 ms round trip, 10 Mbit/s down, 5 Mbit/s up."""
+def plan_loads(sites, servers) -> "list[tuple[loads.Target, loads.Profile]]":
+    """What is loaded, on which profile: every page on loopback; the floor, a guide page, the share link on mobile."""
+    share = share_link()
+    guide, floor = servers["micropython"], servers["floor"]
+    targets = {
+        "floor": loads.Target(report.FLOOR, floor, "", "load"),
+        "home": loads.Target("home", guide, "", "load"),
+        "guide": loads.Target("guide page", guide, GUIDE_PAGE, "load"),
+        "quiz": loads.Target("quiz", guide, "quiz/", "ready"),
+        "calculator": loads.Target("calculator", guide, "calculator/", "ready"),
+        "share": loads.Target(report.SHARE, guide, share, "choice"),
+        "share-gzip": loads.Target(report.SHARE_GZIP, servers["gzip"], share, "choice"),
+    }
+    plan = [(targets[name], loads.LOOPBACK) for name in ("floor", "home", "guide", "quiz", "calculator", "share")]
+    if "pyodide" in servers:
+        plan.append((loads.Target(report.SHARE_PYODIDE, servers["pyodide"], share, "choice"), loads.LOOPBACK))
+    plan += [(targets[name], loads.MOBILE) for name in ("floor", "guide", "share", "share-gzip")]
+    return plan
 
 
-def measure(context, url, origin, wait_widget, network=None):
-    """Load `url` in a new page of `context`; return the figures of that load."""
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    if network:
-        cdp.send("Network.emulateNetworkConditions", network)
-    seen = {"bytes": 0, "requests": 0, "outside": [], "interpreter": False}
-
-    def sent(event):
-        u = event["request"]["url"]
-        if u.startswith("data:") or u.startswith("blob:"):
-            return
-        seen["requests"] += 1
-        if not u.startswith(origin):
-            seen["outside"].append(u)
-        if u.rsplit("/", 1)[-1].split("?")[0] in INTERPRETER_FILES:
-            seen["interpreter"] = True
-
-    def finished(event):
-        seen["bytes"] += event.get("encodedDataLength", 0)
-
-    cdp.on("Network.requestWillBeSent", sent)
-    cdp.on("Network.loadingFinished", finished)
-    page.goto(url, wait_until="load")
-    marks = {}
-    if wait_widget:
-        page.wait_for_function(
-            "() => window.__bench && ('ready' in window.__bench || 'error' in window.__bench)"
-            + (" && ('choice' in window.__bench || 'error' in window.__bench)" if wait_widget == "choice" else ""),
-            timeout=60000)
-        marks = page.evaluate("() => window.__bench")
-    else:
-        page.wait_for_timeout(300)
-    fcp = page.evaluate(
-        "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
-    resources = page.evaluate(
-        "() => [[location.pathname, 0, 0, performance.getEntriesByType('navigation')[0].responseEnd]].concat("
-        "performance.getEntriesByType('resource').map(e => [e.name, e.transferSize, e.startTime, e.responseEnd]))")
-    page.wait_for_timeout(200)
-    page.close()
-    return {"fcp": fcp, "ready": marks.get("ready"), "choice": marks.get("choice"),
-            "error": marks.get("error"), "bytes": seen["bytes"], "requests": seen["requests"],
-            "outside": seen["outside"], "interpreter": seen["interpreter"], "resources": resources}
+def run_lighthouse(servers, runs: int, say=print) -> "dict[str, list[dict]]":
+    """Lighthouse `runs` times on each page, alternating pages; `{}` when Lighthouse is not installed."""
+    pages = ((report.FLOOR, servers["floor"], ""), ("home", servers["micropython"], ""),
+             ("guide page", servers["micropython"], GUIDE_PAGE), (report.SHARE, servers["micropython"], share_link()))
+    results = {label: [] for label, _server, _path in pages}
+    for round_number in range(runs):
+        for label, server, path in (pages if round_number % 2 == 0 else pages[::-1]):
+            try:
+                results[label].append(lighthouse.run(server.url(path)))
+            except lighthouse.LighthouseUnavailable as error:
+                say("Lighthouse skipped: %s" % error)
+                return {}
+        say("Lighthouse round %d of %d done" % (round_number + 1, runs))
+    return results
 
 
-def run_browser(sites, runs):
-    from decision_core.model.sharelink import share_url  # built by the package; no copy here
-
-    share = share_url(json.loads((ROOT / "scenarios" / "public.json").read_text())[1]["answers"])
-    pages = (
-        ("home", "", None),
-        ("guide page", "authorities/", None),
-        ("quiz", "quiz/", "ready"),
-        ("share link", share, "choice"),
-        ("calculator", "calculator/", "ready"),
-    )
-    servers = {name: SiteServer(path) for name, path in sites.items()}
-    servers["micropython, gzip"] = SiteServer(sites["micropython"], compress=True)
-    servers["micropython, gzip, phone network"] = SiteServer(sites["micropython"], compress=True)
-    plan = [("floor", "plain Material page", "", None)]
-    for variant in ("micropython", "micropython, gzip", "micropython, gzip, phone network", "pyodide"):
-        for label, path, wait in pages:
-            if variant != "micropython" and wait is None:
-                continue  # pages without a widget depend neither on the interpreter nor on compression
-            if variant.endswith("phone network") and label != "share link":
-                continue
-            site = sites[variant.split(",")[0]]
-            if not (site / path.split("?")[0].split("#")[0] / "index.html").exists():
-                continue
-            plan.append((variant, label, path, wait))
-    results = {(v, label): {"cold": [], "warm": []} for v, label, _, _ in plan}
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for i in range(runs):
-            order = plan if i % 2 == 0 else list(reversed(plan))
-            for variant, label, path, wait in order:
-                server = servers[variant]
-                origin = server.base.rstrip("/")
-                context = browser.new_context()
-                context.add_init_script(_OBSERVER)
-                network = PHONE_NETWORK if variant.endswith("phone network") else None
-                for phase in ("cold", "warm"):
-                    results[(variant, label)][phase].append(
-                        measure(context, server.url(path), origin, wait, network))
-                context.close()
-            print("round %d of %d done" % (i + 1, runs), file=sys.stderr)
-        version = browser.version
-        browser.close()
-    for server in servers.values():
-        server.close()
-    return plan, results, version
-
-
-def _stats(values):
-    values = [v for v in values if v is not None]
-    if not values:
-        return None
-    return statistics.median(values), min(values), max(values)
-
-
-def _ms(stat):
-    return "—" if stat is None else "%.0f ms (%.0f–%.0f)" % stat
-
-
-def _kb(stat):
-    return "—" if stat is None else "%.0f kB" % (stat[0] / 1000)
-
-
-_MILESTONES = (
-    ("page HTML received", lambda name: False),
-    ("PyScript core requested", lambda name: name.endswith("/pyscript/core.js")),
-    ("interpreter module requested", lambda name: name.endswith(("micropython.mjs", "pyodide.mjs"))),
-    ("interpreter wasm requested", lambda name: name.endswith(("micropython.wasm", "pyodide.asm.wasm"))),
-    ("interpreter wasm received", lambda name: False),
-    ("decision_core wheel received", lambda name: name.endswith(".whl")),
-)
-
-
-def cold_breakdown(runs, end_key):
-    """Milestones and the largest files of the median cold load of a widget page."""
-    timed = sorted((r for r in runs if r.get(end_key) is not None), key=lambda r: r[end_key])
-    if not timed:
-        return []
-    run = timed[len(timed) // 2]
-    entries = run["resources"]
-    lines = ["| milestone (median cold run) | ms after navigation |", "|---|---|",
-             "| page HTML received | %.0f |" % entries[0][3]]
-    for label, match in _MILESTONES[1:]:
-        hits = [e for e in entries[1:] if match(e[0])]
-        if hits:
-            lines.append("| %s | %.0f |" % (label, hits[0][2] if "requested" in label else hits[0][3]))
-        if label == "interpreter wasm requested" and hits:
-            lines.append("| interpreter wasm received | %.0f |" % hits[0][3])
-    lines.append("| widget %s | %.0f |" % ("result shown" if end_key == "choice" else "ready", run[end_key]))
-    lines += ["", "| largest files of that load | transferred |", "|---|---|"]
-    for name, size, _, _ in sorted(entries[1:], key=lambda e: -e[1])[:8]:
-        lines.append("| `%s` | %.0f kB |" % (name.split("?")[0].rsplit("/", 1)[-1], size / 1000))
-    return lines
-
-
-def machine_description(chromium_version):
+def machine(chromium_version: str) -> str:
+    """The machine, as the report describes it."""
     cpu = "unknown CPU"
     try:
         for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
@@ -244,144 +140,73 @@ def machine_description(chromium_version):
                 break
     except OSError:
         pass
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return "%d cores (%s), %.0f GiB memory, %s; Python %s; Chromium %s (headless); served from 127.0.0.1 without compression" % (
-        os.cpu_count(), cpu, mem, platform.platform(terse=True), platform.python_version(), chromium_version)
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return "%d cores (%s), %.0f GiB memory, %s; Python %s; Chromium %s (headless)" % (
+        os.cpu_count(), cpu, memory, platform.platform(terse=True), platform.python_version(), chromium_version)
 
 
-def report(plan, results, build_times, rates, runs, chromium_version):
-    """Return the Markdown report and a list of target verdicts."""
-    def stat(variant, label, phase, key):
-        return _stats([r[key] for r in results[(variant, label)][phase]])
-
-    lines = []
-    floor_fcp = stat("floor", "plain Material page", "cold", "fcp")
-    rows = []
-    for variant, label, _, wait in plan:
-        cold_end = "choice" if wait == "choice" else "ready"
-        cold = stat(variant, label, "cold", cold_end) if wait else None
-        warm = stat(variant, label, "warm", cold_end) if wait else None
-        outside = sum(len(r["outside"]) for p in ("cold", "warm") for r in results[(variant, label)][p])
-        interp = any(r["interpreter"] for r in results[(variant, label)]["cold"])
-        fcp = stat(variant, label, "cold", "fcp")
-        ratio = "%.2f×" % (fcp[0] / floor_fcp[0]) if fcp and floor_fcp else "—"
-        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |" % (
-            label, variant if variant != "floor" else "none (floor)", _ms(fcp), ratio,
-            _ms(cold) + (" (result)" if wait == "choice" else "") if wait else "no widget",
-            _ms(warm) if wait else "—",
-            _kb(stat(variant, label, "cold", "bytes")),
-            "%.0f" % stat(variant, label, "cold", "requests")[0], outside, "yes" if interp else "no"))
-    lines += [
-        "| page | variant | first contentful paint, cold | vs floor | widget ready (cold) | widget ready (warm) | transferred, cold | requests, cold | requests outside the site | interpreter downloaded |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ] + rows
-    verdicts = []
-
-    def target(name, ok, detail):
-        verdicts.append("| %s | %s | %s |" % (name, "met" if ok else "**missed**", detail))
-
-    for label in ("home", "guide page"):
-        fcp = stat("micropython", label, "cold", "fcp")
-        if fcp and floor_fcp:
-            over = fcp[0] / floor_fcp[0] - 1
-            interp = any(r["interpreter"] for r in results[("micropython", label)]["cold"])
-            target("%s: first paint within 10%% of the floor, no interpreter" % label,
-                   over <= 0.10 and not interp, "%+.0f%% (%.0f ms against %.0f ms); interpreter %s" % (
-                       over * 100, fcp[0], floor_fcp[0], "downloaded" if interp else "not downloaded"))
-    share = stat("micropython", "share link", "cold", "choice")
-    def against(value, limit, unit="ms", scale=1):
-        text = ("%.0f ms" if unit == "ms" else "%.2f MB") % (value / scale)
-        if value > limit:
-            text += (" (%.0f ms over)" if unit == "ms" else " (%.2f MB over)") % ((value - limit) / scale)
-        return text
-
-    if share:
-        target("share link, cold: result within 1.0 s (MicroPython)", share[0] <= 1000, against(share[0], 1000))
-    warm = stat("micropython", "share link", "warm", "choice")
-    if warm:
-        target("share link, warm: result within 0.4 s", warm[0] <= 400, against(warm[0], 400))
-    quiz_bytes = stat("micropython", "quiz", "cold", "bytes")
-    if quiz_bytes:
-        target("quiz page under 1.5 MB transferred", quiz_bytes[0] < 1.5e6,
-               against(quiz_bytes[0], 1.5e6, "MB", 1e6))
-    outside = sum(len(r["outside"]) for key in results for p in ("cold", "warm") for r in results[key][p])
-    target("requests outside the site", outside == 0, "%d" % outside)
-    breakdown = []
-    for variant in ("micropython", "pyodide"):
-        if (variant, "share link") in results:
-            breakdown += ["", "**Share link, %s, no compression:**" % variant, ""]
-            breakdown += cold_breakdown(results[(variant, "share link")]["cold"], "choice")
-    return lines, verdicts, breakdown
-
-
-def main(argv=None):
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="rounds of every page (default 7)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds of page loads (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3; 0: none)")
+    parser.add_argument("--no-pyodide", action="store_true", help="leave out the Pyodide build and its loads")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--from-results", metavar="JSON",
+                        help="write the page again from a run's saved figures (bench/results/*.json), measuring nothing")
     args = parser.parse_args(argv)
+    if args.from_results:
+        return write(json.loads(pathlib.Path(args.from_results).read_text()), args.out)
+    say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+
+    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="decision-bench-") as tmpdir:
-        sites, build_times = build_sites(pathlib.Path(tmpdir))
+        say("building the sites...")
+        sites, build_times = build_sites(pathlib.Path(tmpdir), not args.no_pyodide)
+        servers = {name: SiteServer(path, compress="static", cache=True) for name, path in sites.items()}
+        servers["gzip"] = SiteServer(sites["micropython"], compress="gzip", cache=True)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=loads.CHROMIUM, args=loads.CHROMIUM_ARGS)
+                chromium_version = browser.version
+                plan = plan_loads(sites, servers)
+                results = loads.run_rounds(browser, plan, args.runs, say)
+                browser.close()
+            scores = run_lighthouse(servers, args.lighthouse_runs, say) if args.lighthouse_runs else {}
+        finally:
+            for server in servers.values():
+                server.close()
+        say("throughput...")
         rates = throughput.measure_all()
-        plan, results, chromium_version = run_browser(sites, args.runs)
-        table, verdicts, breakdown = report(plan, results, build_times, rates, args.runs, chromium_version)
+    saved = {
+        "date": datetime.date.today().isoformat(), "runs": args.runs, "lighthouse_runs": args.lighthouse_runs,
+        "machine": machine(chromium_version), "load": [load_before[0], os.getloadavg()[0]],
+        "minutes": (time.perf_counter() - started) / 60,
+        "plan": [[target.label, target.wait, profile.name] for target, profile in plan],
+        "results": [[label, profile, phases] for (label, profile), phases in results.items()],
+        "scores": scores, "build_times": build_times, "rates": rates,
+    }
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    (folder / ("%s.json" % time.strftime("%Y%m%d-%H%M%S"))).write_text(json.dumps(saved))
+    return write(saved, args.out)
 
-    today = datetime.date.today().isoformat()
-    text = PAGE.format(
-        date=today, runs=args.runs, machine=machine_description(chromium_version),
-        table="\n".join(table), verdicts="\n".join(verdicts),
-        breakdown="\n".join(breakdown).strip(), notes=(ROOT / "bench" / "notes.md").read_text().strip(),
-        build="%.1f s" % build_times["micropython"], build_pyodide="%.1f s" % build_times["pyodide"],
-        throughput="\n".join("| %s | %s | {:,} | %.2f s | {:,.0f} |".format(r["count"], r["rate"]) % (
-            r["runtime"], r["what"], r["seconds"]) for r in rates),
-    )
-    pathlib.Path(args.out).write_text(text)
+
+def write(saved: dict, out: str) -> int:
+    """Write the Performance page from a run's figures (and bench/notes.md), and print it."""
+    plan = [(report.Row(label, wait), profile) for label, wait, profile in saved["plan"]]
+    text = report.page(
+        date=saved["date"], runs=saved["runs"], lighthouse_runs=saved["lighthouse_runs"], machine=saved["machine"],
+        load=saved["load"], minutes=saved["minutes"], plan=plan,
+        results={(label, profile): phases for label, profile, phases in saved["results"]},
+        scores=saved["scores"], build_times=saved["build_times"], rates=saved["rates"],
+        notes=(ROOT / "bench" / "notes.md").read_text().strip())
+    pathlib.Path(out).write_text(text)
     print(text)
     return 0
 
-
-PAGE = """---
-description: How fast the guide and its live widget load, measured in headless Chromium, with the targets and what dominates the cold time.
----
-
-# Performance {{ #performance }}
-
-Measured on {date} by `make bench` (`bench/run.py`), which rewrites this page. Each figure is the median of
-{runs} runs, with the minimum and maximum in brackets. Cold means a fresh browser context with an empty cache;
-warm means a second visit in the same context. The pages and variants alternate within every round, so drift
-of the machine hits all of them alike, and the plain Material page (the same long text, no overrides, no
-widget) gives the floor to compare with in the same run.
-
-Machine: {machine}.
-
-## Page loads {{ #page-loads }}
-
-{table}
-
-"Widget ready" is the time from navigation until the widget reports `data-state="ready"`; for the share link it is
-until the result is shown (`data-choice` present). Bytes are as transferred (headers and bodies).
-
-## Targets {{ #targets }}
-
-| target | verdict | measured |
-|---|---|---|
-{verdicts}
-
-## Where the cold time goes {{ #cold-time }}
-
-{notes}
-
-{breakdown}
-
-## Build and engine {{ #build-and-engine }}
-
-Site build (`mkdocs build --strict`): {build} with MicroPython, building the `decision_core` wheel and copying
-the runtime; {build_pyodide} with Pyodide, taking the unchanged wheel from the build cache.
-
-| runtime | what | recommendations | time | per second |
-|---|---|---|---|---|
-{throughput}
-"""
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,9 @@ nothing of MkDocs' event API:
 - `pages`: checks and touches on built pages: the link contract, link-preview
   descriptions, addresses for print;
 - `runtime`: the browser runtime: which interpreter, which files are copied
-  into the site, what widget pages preload.
+  into the site, what widget pages preload; `bytecode` compiles the
+  package to MicroPython bytecode for it; `precompress` writes the `.br` and
+  `.gz` copies of the built site's files.
 
 `sitegen/mkdocs_hook.py` is the one thin adapter that MkDocs loads (listed
 under `hooks:` in `mkdocs.yml`): it turns MkDocs' events into calls to these

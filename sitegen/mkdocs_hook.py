@@ -12,7 +12,7 @@ site to `sitegen`, whose modules know nothing of MkDocs' event API:
 | `on_page_content` | a description for link previews; addresses for print (`sitegen.pages`) |
 | `on_env` | the runtime's settings for the templates, as `widget_runtime` |
 | `on_post_page` | note the ids of each built page |
-| `on_post_build` | check the link contract; copy the runtime into the site; write the content security and referrer policies into every page (`sitegen.csp`), except under `mkdocs serve`, whose live reload injects an inline script |
+| `on_post_build` | check the link contract; copy the runtime into the site; write the content security and referrer policies into every page (`sitegen.csp`), then the precompressed `.br`/`.gz` copies (`sitegen.precompress`), except under `mkdocs serve`, whose live reload injects an inline script and which serves no copies |
 
 A `sitegen.BuildError` becomes MkDocs' `PluginError`, which stops the build
 with its message. A fact past its end date does the same in a strict build
@@ -175,9 +175,13 @@ def on_post_build(config):
         pages.check_contract(_built, SECTIONS)
     except BuildError as error:
         raise _fail(error) from None
-    runtime.copy_into(Path(config["site_dir"]), _state["runtime"].copies)
+    runtime.copy_into(Path(config["site_dir"]), _state["runtime"])
     if _state["command"] != "serve":
+        from sitegen.precompress import precompress_site
+
         _write_policies(Path(config["site_dir"]))
+        # Last, once every file is final: the copies must equal what they compress.
+        precompress_site(Path(config["site_dir"]))
 
 
 def _write_policies(site_dir):

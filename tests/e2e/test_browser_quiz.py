@@ -339,7 +339,8 @@ def test_answers_given_while_loading_are_kept(context, guide_server):
     """The reader can answer before the interpreter arrives; nothing is lost and the result follows."""
     page = context.new_page()
     held = []
-    page.route(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"), lambda route: held.append(route))
+    page.route(re.compile(r".*/assets/runtime/micropython/[0-9a-f]+/micropython\.mjs$"),
+               lambda route: held.append(route))
     page.goto(guide_server.url("quiz/"))
     page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
     assert "Loading" in page.text_content("[data-widget-status]")
@@ -465,7 +466,8 @@ def test_interpreter_that_never_arrives_times_out_into_the_error_state(context, 
     page = context.new_page()
     page.clock.install()
     held = []
-    page.route(re.compile(r".*/assets/runtime/micropython/micropython\.mjs$"), lambda route: held.append(route))
+    page.route(re.compile(r".*/assets/runtime/micropython/[0-9a-f]+/micropython\.mjs$"),
+               lambda route: held.append(route))
     page.goto(guide_server.url("quiz/"))
     page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
     page.wait_for_timeout(100)

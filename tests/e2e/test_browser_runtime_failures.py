@@ -57,12 +57,13 @@ def test_without_scripts_no_loading_line_is_shown(browser, guide_server):
     context.close()
 
 
-@pytest.mark.parametrize("file", ["micropython/micropython.mjs", "pyscript/core.js"])
-def test_a_corrupt_runtime_file_is_reported_at_once_not_after_the_timeout(context, guide_server, file):
+@pytest.mark.parametrize("folder, file", [("micropython", "micropython.mjs"), ("pyscript", "core.js")])
+def test_a_corrupt_runtime_file_is_reported_at_once_not_after_the_timeout(context, guide_server, folder, file):
     """A corrupt interpreter or PyScript file ends in the error state without waiting for the 20 s timeout."""
     page = context.new_page()
     page.clock.install()
-    page.route(re.compile(r".*/assets/runtime/" + re.escape(file) + "$"),
+    # Runtime files sit in folders named by their content: assets/runtime/<folder>/<hash>/<file>.
+    page.route(re.compile(r".*/assets/runtime/%s/[0-9a-f]+/%s$" % (folder, re.escape(file))),
                lambda route: route.fulfill(status=200, content_type="text/javascript", body="export const = ;"))
     page.goto(guide_server.url("quiz/"))
     page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=10_000)

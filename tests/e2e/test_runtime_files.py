@@ -1,22 +1,30 @@
-"""What the build puts in the site for the widgets: PyScript, the interpreter, decision_core, the glue."""
+"""What the build puts in the site for the widgets: PyScript, the interpreter, decision_core, the glue, the copies."""
 
+import gzip
 import json
 import re
+import tarfile
+from pathlib import Path
 
+import brotli
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.site
 def test_built_site_holds_the_runtime_and_the_browser_layers(site_dir):
-    """PyScript, MicroPython and decision_core's browser layers are in the site; Pyodide and the CLI are not."""
+    """PyScript, MicroPython and the browser layers as bytecode are in the site; Pyodide and the CLI are not."""
     runtime = site_dir / "assets" / "runtime"
-    assert (runtime / "pyscript" / "core.js").is_file()
-    assert (runtime / "micropython" / "micropython.mjs").is_file()
-    assert (runtime / "micropython" / "micropython.wasm").is_file()
+    assert len(list(runtime.glob("pyscript/*/core.js"))) == 1
+    assert len(list(runtime.glob("micropython/*/micropython.mjs"))) == 1
+    assert len(list(runtime.glob("micropython/*/micropython.wasm"))) == 1
     assert not (runtime / "pyodide").exists()
-    shipped = sorted(path.relative_to(next(runtime.glob("py/*"))).as_posix() for path in runtime.glob("py/*/**/*.py"))
-    assert "decision_core/model/engine.py" in shipped and "decision_core/views/quiz.py" in shipped
-    assert "decision_core/cli.py" not in shipped and not any(name.startswith("sitegen") for name in shipped)
+    (archive,) = runtime.glob("mpy/*/decision_core.tar.gz")
+    with tarfile.open(archive) as packed:
+        shipped = packed.getnames()
+    assert "decision_core/model/engine.mpy" in shipped and "decision_core/views/quiz.mpy" in shipped
+    assert "decision_core/cli.mpy" not in shipped and not any(name.startswith("sitegen") for name in shipped)
     html = (site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
     settings = json.loads(re.search(r'<script id="__widget-runtime" type="application/json">(.*?)</script>',
                                     html, re.S).group(1))
@@ -29,11 +37,41 @@ def test_built_site_holds_the_runtime_and_the_browser_layers(site_dir):
 
 
 @pytest.mark.site
+def test_the_bytecode_is_of_the_version_the_interpreter_loads(site_dir):
+    """Every .mpy file the site ships starts with the .mpy version the shipped MicroPython release loads."""
+    release = json.loads((ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
+                          / "package.json").read_text(encoding="utf-8"))["version"]
+    assert release.startswith("1.") and int(release.split(".")[1]) >= 19  # 1.19 and later load .mpy version 6
+    (archive,) = (site_dir / "assets" / "runtime").glob("mpy/*/decision_core.tar.gz")
+    with tarfile.open(archive) as packed:
+        headers = {member.name: packed.extractfile(member).read(2) for member in packed if member.isfile()}
+    assert headers and all(name.endswith(".mpy") for name in headers)
+    assert set(headers.values()) == {b"M\x06"}
+
+
+@pytest.mark.site
+def test_every_precompressed_copy_equals_its_file(site_dir):
+    """Each .br and .gz copy in the site decompresses to exactly the file beside it."""
+    copies = list(site_dir.rglob("*.br")) + list(site_dir.rglob("*.gz"))
+    checked = 0
+    for copy in copies:
+        source = copy.with_name(copy.name.rsplit(".", 1)[0])
+        if not source.is_file():
+            continue  # an archive that is itself gzip (decision_core.tar.gz), not a copy
+        body = brotli.decompress(copy.read_bytes()) if copy.suffix == ".br" else gzip.decompress(copy.read_bytes())
+        assert body == source.read_bytes(), copy.relative_to(site_dir)
+        checked += 1
+    names = {copy.relative_to(site_dir).as_posix() for copy in copies}
+    assert any(name.endswith("micropython.wasm.br") for name in names) and "quiz/index.html.gz" in names
+    assert checked > 20
+
+
+@pytest.mark.site
 def test_pyodide_build_holds_pyodide(pyodide_site_dir):
     """With WIDGET_INTERPRETER=pyodide, the site holds Pyodide's files instead of MicroPython's."""
     runtime = pyodide_site_dir / "assets" / "runtime"
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
-        assert (runtime / "pyodide" / name).is_file()
+        assert len(list(runtime.glob("pyodide/*/" + name))) == 1
     assert not (runtime / "micropython").exists()
     html = (pyodide_site_dir / "quiz" / "index.html").read_text(encoding="utf-8")
     assert '"type": "py"' in html

@@ -138,6 +138,19 @@
     true
   );
 
+  // Only what the widgets use: no editor, terminal, game or error banner
+  // (errors reach the widget's own status line instead).
+  var PLUGINS = ["!error", "!py-editor", "!py-terminal", "!py-game", "!codemirror", "!donkey",
+                 "!deprecations-manager"];
+
+  function configElement(tag, config) {
+    var element = document.createElement(tag);
+    element.setAttribute("hidden", "");
+    element.textContent = JSON.stringify(config);
+    // In <body>, outside the swapped content: instant navigation keeps it.
+    document.body.appendChild(element);
+  }
+
   function writeConfig() {
     var tag = settings.type + "-config";
     if (document.querySelector(tag)) return;
@@ -145,19 +158,14 @@
     settings.files.forEach(function (pair) {
       files[absolute(pair[0])] = pair[1];
     });
-    var config = {
-      interpreter: absolute(settings.interpreter_url),
-      files: files,
-      // Only what the widgets use: no editor, terminal, game or error banner
-      // (errors reach the widget's own status line instead).
-      plugins: ["!error", "!py-editor", "!py-terminal", "!py-game", "!codemirror", "!donkey",
-                "!deprecations-manager"]
-    };
-    var element = document.createElement(tag);
-    element.setAttribute("hidden", "");
-    element.textContent = JSON.stringify(config);
-    // In <body>, outside the swapped content: instant navigation keeps it.
-    document.body.appendChild(element);
+    configElement(tag, { interpreter: absolute(settings.interpreter_url), files: files, plugins: PLUGINS });
+    // PyScript sets up its plugins once per script type (mpy and py) and
+    // downloads every plugin of a type that has no configuration, even one
+    // that never runs: the other type gets the same list and nothing else.
+    // (The error plugin's small file is still fetched: PyScript imports it
+    // whether it is on or off; the page preloads it.)
+    var other = settings.type === "mpy" ? "py-config" : "mpy-config";
+    if (!document.querySelector(other)) configElement(other, { plugins: PLUGINS });
   }
 
   function loadCore() {
