@@ -35,3 +35,15 @@ def test_reference_pages_are_left_out_of_the_search_index(site_dir: Path):
     locations = [doc["location"] for doc in index["docs"]]
     assert any(location.startswith("framework/") for location in locations)
     assert not [location for location in locations if location.startswith("reference/")]
+
+
+@pytest.mark.parametrize("page", ["maintainers/", "changelog/", "performance/"])
+def test_pages_for_maintainers_are_left_out_of_the_search_index(site_dir: Path, page):
+    """Every reader downloads the search index on every page: it holds the guide, not the maintainers' pages."""
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("examples/") for location in locations)
+    assert not [location for location in locations if location.startswith(page)]
+    assert (site_dir / page / "index.html").is_file()
