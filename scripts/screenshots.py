@@ -38,7 +38,7 @@ CASE = json.loads((ROOT / "scenarios" / "public.json").read_text(encoding="utf-8
 """The first public case (S01), used for the answered quiz and the share link."""
 
 READY = "[data-widget][data-state=ready]"
-INTERPRETER = re.compile(r".*/assets/runtime/(micropython|pyodide)/[^/]*\.mjs$")
+INTERPRETER = re.compile(r".*/assets/runtime/(micropython|pyodide)/(?:[0-9a-f]+/)?[^/]*\.mjs$")
 FULL_PAGE = ("home", "quiz-empty", "quiz-answered", "consultants", "not-found")
 """States also shot as a whole page."""
 

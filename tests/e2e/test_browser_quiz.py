@@ -164,7 +164,7 @@ def test_bad_share_link_shows_a_notice_and_an_empty_quiz(shared_page, guide_serv
     assert page.evaluate("document.querySelector('[data-quiz-notice]').querySelectorAll('*').length") == 2
 
 
-INTERPRETER = re.compile(r".*/assets/runtime/micropython/micropython\.mjs$")
+INTERPRETER = re.compile(r".*/assets/runtime/micropython/(?:[0-9a-f]+/)?micropython\.mjs$")
 
 
 def hold_interpreter(page):
