@@ -10,7 +10,7 @@ and `decision_core`'s throughput under CPython and MicroPython.
 
 Prints the figures and writes them to docs/performance.md.
 
-Usage: python bench/run.py [--runs N] [--out docs/performance.md]
+Usage: python -m bench.run [--runs N] [--out docs/performance.md]   (from the repository's root)
 """
 
 import argparse
@@ -26,19 +26,11 @@ import sys
 import tempfile
 import time
 
+from bench import throughput
+from tests.support.browser import launch
+from tests.support.server import SiteServer
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))  # throughput.py, beside this file
-
-from tests.support.server import SiteServer  # noqa: E402
-
-import throughput  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 INTERPRETER_FILES = ("micropython.wasm", "pyodide.asm.wasm")
 
 # Records, in page time, when the widget first reports each state.
@@ -167,7 +159,7 @@ def run_browser(sites, runs):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         for i in range(runs):
             order = plan if i % 2 == 0 else list(reversed(plan))
             for variant, label, path, wait in order:

@@ -1,30 +1,25 @@
-"""Shared fixtures: the public client scenarios and Hypothesis strategies for answer sets."""
+"""Shared fixtures: the built site, the public client scenarios and Hypothesis strategies for answer sets."""
 
 import json
-import pathlib
-import sys
 
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 
-# No per-example deadline: a deadline is a timed assertion, and timings belong in the benchmarks.
-# On a loaded machine it fails tests whose behaviour is right.
-settings.register_profile("project", deadline=None)
-settings.load_profile("project")
-
-TESTS = pathlib.Path(__file__).parent
-ROOT = TESTS.parent
-if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a checkout, no install
-    sys.path.insert(0, str(ROOT))
-
-from decision_core.framework.questions import FIELDS, MAXIMUM  # noqa: E402
+from decision_core.framework.questions import FIELDS, MAXIMUM
+from tests.support.site import ROOT, built_site
 
 # Speed is measured by benchmarks, never by timed assertions: Hypothesis's per-example deadline fails tests
 # at random when the machine is busy, so it is off for every property test.
 settings.register_profile("guide", deadline=None)
 settings.load_profile("guide")
 SCENARIOS = ROOT / "scenarios" / "public.json"
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    """The built site (`$SITE_DIR`, or a strict build made once per session): for tests/built_site and tests/e2e."""
+    return built_site()
 
 
 def _load_cases() -> list:

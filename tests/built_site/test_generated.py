@@ -13,7 +13,8 @@ from decision_core.framework.questions import FIELDS, QUESTIONS
 from decision_core.framework.rules import CRITERIA
 from decision_core.model.thresholds import ALL_THRESHOLDS as THRESHOLDS
 from decision_core.framework.sections import SECTIONS
-from tests.support.site import ROOT, elements, page_html, text_of
+from tests.support.html import elements, text_of
+from tests.support.site import ROOT, page_html
 
 pytestmark = pytest.mark.site
 

@@ -20,14 +20,11 @@ If any of that fails, every test here fails with the reason and what to run.
 """
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 _folder = {}
 
