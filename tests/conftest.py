@@ -114,19 +114,29 @@ def s01() -> dict:
 
 
 @pytest.fixture
-def break_even_line(monkeypatch):
+def set_threshold(monkeypatch):
+    """`set_threshold(id, value, unit)`: the engine and its advice decide by this figure instead of the model's."""
+    from decision_core.framework.rules import Threshold
+    from decision_core.model import advice, engine, thresholds
+
+    chosen = {}
+
+    def threshold(threshold_id):
+        return chosen[threshold_id] if threshold_id in chosen else thresholds.threshold(threshold_id)
+
+    def set_threshold(threshold_id, value, unit):
+        chosen[threshold_id] = Threshold(threshold_id, value, unit, "A figure set by the test.", "test", "2026-11")
+
+    monkeypatch.setattr(engine, "threshold", threshold)
+    monkeypatch.setattr(advice, "threshold", threshold)
+    return set_threshold
+
+
+@pytest.fixture
+def break_even_line(set_threshold):
     """A break-even volume of 91,000 a day (the November 2026 defaults'), for the engine and its advice.
 
     At today's default prices fine-tuning never breaks even (`high-volume` is None), so the rule that
     volume can repay training is exercised with a line of its own.
     """
-    from decision_core.framework.rules import Threshold
-    from decision_core.model import advice, engine, thresholds
-
-    def threshold(threshold_id):
-        if threshold_id == "high-volume":
-            return Threshold("high-volume", 91000, "queries/day", "A break-even line.", "test", "2026-11")
-        return thresholds.threshold(threshold_id)
-
-    monkeypatch.setattr(engine, "threshold", threshold)
-    monkeypatch.setattr(advice, "threshold", threshold)
+    set_threshold("high-volume", 91000, "queries/day")

@@ -207,21 +207,9 @@ def test_volume_alone_does_not_overturn_rag_for_changing_knowledge():
 
 
 @pytest.fixture
-def never_breaks_even(monkeypatch):
+def never_breaks_even(set_threshold):
     """The cost model as it will be at today's prices: a fine-tuned model never breaks even (`None`)."""
-    import decision_core.model.advice as advice
-    import decision_core.model.engine as engine
-    from decision_core.framework.rules import Threshold
-
-    real = engine.threshold
-
-    def patched(threshold_id):
-        if threshold_id == "high-volume":
-            return Threshold("high-volume", None, "queries/day", "never", "test", "2026-11")
-        return real(threshold_id)
-
-    monkeypatch.setattr(engine, "threshold", patched)
-    monkeypatch.setattr(advice, "threshold", patched)
+    set_threshold("high-volume", None, "queries/day")
 
 
 def test_without_a_break_even_no_volume_trains_knowledge_in(never_breaks_even):
