@@ -75,25 +75,21 @@ def site_pages(site: Path) -> "list[str]":
 # -- servers ------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def root_server(site_dir):
-    """The MicroPython site at the root of a local server."""
-    with SiteServer(site_dir, "/") as server:
-        yield server
+def _served(site_fixture: str, prefix: str, name: str, doc: str):
+    """A session fixture `name`: the site of `site_fixture` served under `prefix` until the session ends."""
+
+    @pytest.fixture(scope="session", name=name)
+    def server(request):
+        with SiteServer(request.getfixturevalue(site_fixture), prefix) as served:
+            yield served
+
+    server.__doc__ = doc
+    return server
 
 
-@pytest.fixture(scope="session")
-def guide_server(site_dir):
-    """The MicroPython site under the sub-path `/guide/`."""
-    with SiteServer(site_dir, "/guide/") as server:
-        yield server
-
-
-@pytest.fixture(scope="session")
-def pyodide_server(pyodide_site_dir):
-    """The Pyodide site under the sub-path `/guide/`."""
-    with SiteServer(pyodide_site_dir, "/guide/") as server:
-        yield server
+root_server = _served("site_dir", "/", "root_server", "The MicroPython site at the root of a local server.")
+guide_server = _served("site_dir", "/guide/", "guide_server", "The MicroPython site under the sub-path `/guide/`.")
+pyodide_server = _served("pyodide_site_dir", "/guide/", "pyodide_server", "The Pyodide site under `/guide/`.")
 
 
 # -- the browser --------------------------------------------------------------

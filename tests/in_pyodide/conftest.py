@@ -19,21 +19,17 @@ makes the folder with `scripts/pyodide_wheel.py`:
 If any of that fails, every test here fails with the reason and what to run.
 """
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.site import ROOT, load_by_path
 
 _folder = {}
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("decision_guide_pyodide_wheel", ROOT / "scripts" / "pyodide_wheel.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_by_path(ROOT / "scripts" / "pyodide_wheel.py", "decision_guide_pyodide_wheel")
 
 
 def pytest_configure(config):

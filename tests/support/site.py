@@ -17,6 +17,7 @@ widget runtime's configuration) are built from it.
 """
 
 import atexit
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -110,6 +111,14 @@ def copy_project(destination: Path) -> Path:
     if (ROOT / "node_modules").is_dir():  # The widget runtime is copied from here at build time.
         (destination / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return destination
+
+
+def load_by_path(path: Path, name: str):
+    """Import the Python file at `path` as module `name`, as a tool that loads it by path does (MkDocs, a script)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def page_html(site_dir: Path, page_url: str) -> str:
