@@ -28,15 +28,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.helpers import APP_TIMEOUT_MS, MARGIN_MS, READY, SETTLED  # noqa: F401  (older tests import them here)
 from tests.support import browser as chromium
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (names older tests import from here)
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (likewise)
 from tests.support.server import SiteServer
 from tests.support.site import ROOT, build_site
 from tests.support.viewport import WIDTHS
 
-READY = "[data-widget][data-state=ready]"
-SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
-READY_TIMEOUT = {"micropython": 20_000, "pyodide": 60_000}
+READY_TIMEOUT = {name: timeout + MARGIN_MS for name, timeout in APP_TIMEOUT_MS.items()}
+"""How long to wait for a widget to settle: the app's own timeout and a margin (see tests/e2e/helpers.py)."""
 
 
 # -- sites --------------------------------------------------------------------

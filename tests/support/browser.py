@@ -6,7 +6,7 @@
         page = browser.new_page(viewport={"width": 390, "height": 844})
 
 The browser tests take the session-wide `browser` fixture (tests/e2e/conftest.py),
-which launches through `launch`; bench/run.py and scripts/ use `chromium()`.
+which launches through `launch`, as bench/run.py does; scripts/ use `chromium()`.
 `in_chromium(check)` runs a check in a thread of its own, for code that already
 has a Playwright instance in its thread.
 """
