@@ -604,6 +604,12 @@ def test_curves_meet_at_the_horizon_at_the_break_even_volume(inputs):
         assert tuned == pytest.approx(rag, rel=1e-6, abs=1e-6)
 
 
+def test_a_prompt_longer_than_the_window_leaves_no_cached_prompt_even_without_knowledge():
+    """A 2-token prompt in a 1-token window does not fit, with no knowledge at all: the option is not possible."""
+    comparison = compare({"preset": "custom", "prompt_tokens": 2, "knowledge_pages": 0, "context_window_tokens": 1})
+    assert comparison.long_context.available is False
+
+
 @settings(deadline=None)  # several comparisons per example; a loaded machine is slow
 @given(valid_inputs())
 def test_the_cached_prompt_is_possible_exactly_when_it_fits_the_context_window(inputs):

@@ -32,7 +32,7 @@ def wait_ready(page, interpreter="micropython", selector=READY):
 
 def wait_error(page, selector="[data-widget][data-state=error]", interpreter="micropython"):
     """Wait until a widget is in its error state (a failure reported at once, or the app's own timeout)."""
-    page.wait_for_selector(selector, timeout=APP_TIMEOUT_MS[interpreter] + MARGIN_MS)
+    wait_settled(page, interpreter, selector)
 
 
 class HeldRequests:
