@@ -80,12 +80,12 @@ test: setup
 	$(BIN)/python -m pytest --cov --cov-report=term
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 # Not a test: it asserts nothing. Look at every file before calling a change to
 # a page done. Uses $(SITE_DIR) when set, else builds the site first.
 screenshots: setup
-	$(BIN)/python scripts/screenshots.py --out screenshots
+	$(BIN)/python -m scripts.screenshots --out screenshots
 
 lock: scripts/find-python
 	python=$$(scripts/find-python) && "$$python" -m venv --clear .cache/lock-venv

@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tests.support.browser import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
@@ -37,7 +39,7 @@ class LighthouseUnavailable(RuntimeError):
     """node_modules has no Lighthouse, or Chromium is missing: run `make setup`."""
 
 
-def run(url: str, chromium: str = "/usr/bin/chromium") -> "dict[str, object]":
+def run(url: str, chromium: str = CHROMIUM) -> "dict[str, object]":
     """One Lighthouse performance run of `url` on the mobile preset.
 
     Returns:

@@ -20,14 +20,6 @@ four times, applied through the DevTools protocol
 
 import time
 
-CHROMIUM = "/usr/bin/chromium"
-"""Debian's Chromium (Playwright cannot download browsers here)."""
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
 INTERPRETER_FILES = ("micropython.wasm", "pyodide.asm.wasm")
 """A request for one of these means the page downloaded an interpreter."""
 

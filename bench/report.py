@@ -2,7 +2,7 @@
 
 import statistics
 
-import lighthouse
+from bench import lighthouse
 
 FLOOR = "plain Material page (floor)"
 SHARE = "share link"

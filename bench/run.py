@@ -22,7 +22,7 @@ of issue 15 and whether each is met. Speed is never asserted by a test.
 Every run's figures are kept in bench/results/ (not committed); `--from-results` writes
 the page again from them (after editing bench/notes.md, say).
 
-Usage: python bench/run.py [--runs N] [--lighthouse-runs N] [--no-pyodide] [--out FILE] [--from-results JSON]
+Usage: python -m bench.run [--runs N] [--lighthouse-runs N] [--no-pyodide] [--out FILE] [--from-results JSON]
 """
 
 import argparse
@@ -37,17 +37,12 @@ import sys
 import tempfile
 import time
 
+from bench import lighthouse, loads, report, throughput
+from sitegen.precompress import precompress_site
+from tests.support.browser import launch
+from tests.support.server import SiteServer
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))  # the modules beside this file
-
-from sitegen.precompress import precompress_site  # noqa: E402
-from tests.support.server import SiteServer  # noqa: E402
-
-import lighthouse  # noqa: E402
-import loads  # noqa: E402
-import report  # noqa: E402
-import throughput  # noqa: E402
 
 GUIDE_PAGE = "framework/"
 """The guide page compared with the floor, which shows the same built article as a plain Material page."""
@@ -169,7 +164,7 @@ def main(argv=None) -> int:
         servers["gzip"] = SiteServer(sites["micropython"], compress="gzip", cache=True)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=loads.CHROMIUM, args=loads.CHROMIUM_ARGS)
+                browser = launch(playwright)
                 chromium_version = browser.version
                 plan = plan_loads(sites, servers)
                 results = loads.run_rounds(browser, plan, args.runs, say)

@@ -11,11 +11,9 @@ import subprocess
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tests.support.runtimes import run_micropython
 
-from tests.support.runtimes import run_micropython  # noqa: E402
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # The loop, as source, so that both interpreters run exactly the same code.
 LOOP = r'''

@@ -4,7 +4,7 @@ The card is a small HTML page drawn by headless Chromium and saved as a PNG.
 Run it again only when the card's wording or design changes, and commit the
 PNG: the site build does not run it.
 
-    .venv/bin/python scripts/make_social_card.py
+    .venv/bin/python -m scripts.make_social_card   (from the repository's root)
 
 Needs Python Playwright and Debian's Chromium (`make setup`).
 """
@@ -13,13 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from tests.support.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "docs" / "assets" / "images" / "social-card.png"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 CARD = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><style>
@@ -54,15 +51,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         page_file = Path(folder) / "card.html"
         page_file.write_text(CARD, encoding="utf-8")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1200, "height": 630}, device_scale_factor=1)
-                page.goto(page_file.as_uri())
-                OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(OUTPUT), clip={"x": 0, "y": 0, "width": 1200, "height": 630})
-            finally:
-                browser.close()
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 1200, "height": 630}, device_scale_factor=1)
+            page.goto(page_file.as_uri())
+            OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(OUTPUT), clip={"x": 0, "y": 0, "width": 1200, "height": 630})
     print("wrote", OUTPUT.relative_to(ROOT))
     return 0
 

@@ -1,6 +1,6 @@
 """Screenshots of the guide's main pages and states, for a person to look at before a change is done.
 
-    .venv/bin/python scripts/screenshots.py [--out screenshots] [--only quiz]
+    .venv/bin/python -m scripts.screenshots [--out screenshots] [--only quiz]   (from the repository's root)
 
 (`make screenshots` runs it.) Builds the site (or uses `$SITE_DIR`), serves it
 on 127.0.0.1, and writes PNG files named `<state>-<width>-<scheme>.png` into
@@ -19,14 +19,12 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from decision_core.model.sharelink import share_url
+from tests.support.browser import chromium
+from tests.support.server import SiteServer
+from tests.support.site import built_site
 
-from decision_core.model.sharelink import share_url  # noqa: E402
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.server import SiteServer  # noqa: E402
-from tests.support.site import built_site  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 WIDTHS = {390: 844, 1280: 800}
 """Viewport widths and heights: a mid-range phone and a laptop."""
@@ -192,32 +190,26 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     chosen = [(name, function) for name, function in STATES if not arguments.only or name in arguments.only]
 
-    from playwright.sync_api import sync_playwright
-
     site = built_site()
     written = 0
-    with SiteServer(site, "/") as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            for width, height in WIDTHS.items():
-                for scheme in SCHEMES:
-                    context = browser.new_context(viewport={"width": width, "height": height},
-                                                  color_scheme=scheme, device_scale_factor=1)
-                    for name, function in chosen:
-                        page = context.new_page()
-                        held = function(page, server) or []
-                        stem = "%s-%d-%s" % (name, width, scheme)
-                        page.screenshot(path=str(out / (stem + ".png")))
+    with SiteServer(site, "/") as server, chromium() as browser:
+        for width, height in WIDTHS.items():
+            for scheme in SCHEMES:
+                context = browser.new_context(viewport={"width": width, "height": height},
+                                              color_scheme=scheme, device_scale_factor=1)
+                for name, function in chosen:
+                    page = context.new_page()
+                    held = function(page, server) or []
+                    stem = "%s-%d-%s" % (name, width, scheme)
+                    page.screenshot(path=str(out / (stem + ".png")))
+                    written += 1
+                    if name in FULL_PAGE:
+                        page.screenshot(path=str(out / (stem + "-full.png")), full_page=True)
                         written += 1
-                        if name in FULL_PAGE:
-                            page.screenshot(path=str(out / (stem + "-full.png")), full_page=True)
-                            written += 1
-                        for route in held:
-                            route.abort()
-                        page.close()
-                    context.close()
-        finally:
-            browser.close()
+                    for route in held:
+                        route.abort()
+                    page.close()
+                context.close()
     print("%d screenshots in %s" % (written, out))
     return 0
 

@@ -9,7 +9,7 @@ the conditions under which it applies, for the maintainers' page. Both read
 
 from decision_core.base import format
 
-from .markup import escape, same, section_link, source_html, value_with_unit
+from .markup import escape, same, section_link, source_html, stacked_table, value_with_unit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -74,15 +74,15 @@ def _conditions(when: "tuple[str, ...]") -> str:
     return ", ".join(_code(name) for name in when)
 
 
+def _row(headers: "tuple[str, ...]", row: "tuple[str, ...]") -> str:
+    cells = ['<th scope="row">%s</th>' % row[0]]
+    cells += ['<td data-label="%s">%s</td>' % (escape(header), cell) for header, cell in zip(headers[1:], row[1:])]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
 def _table(caption: str, headers: "tuple[str, ...]", rows: "list[tuple[str, ...]]") -> "list[str]":
-    lines = ['<table class="dc-table dc-table--stack advice-rows">', "<caption>%s</caption>" % escape(caption),
-             "<thead><tr>" + "".join('<th scope="col">%s</th>' % escape(h) for h in headers) + "</tr></thead>",
-             "<tbody>"]
-    for row in rows:
-        cells = ['<th scope="row">%s</th>' % row[0]]
-        cells += ['<td data-label="%s">%s</td>' % (escape(header), cell) for header, cell in zip(headers[1:], row[1:])]
-        lines.append("<tr>" + "".join(cells) + "</tr>")
-    return lines + ["</tbody>", "</table>"]
+    return stacked_table("advice-rows", escape(caption), [escape(header) for header in headers],
+                         [_row(headers, row) for row in rows])
 
 
 def advice_rows_html(findings: "Iterable[object]", caveats: "Iterable[object]", steps: "Iterable[object]",

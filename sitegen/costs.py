@@ -10,7 +10,7 @@ model) and returns HTML that reads without scripts; "estimate" and
 
 from decision_core.base.format import about, money, number, plural, price
 
-from .markup import escape
+from .markup import escape, stacked_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -276,32 +276,25 @@ def availability_html(routes: "Iterable[FineTuningRoute]", closed: "Iterable[tup
     """
     from decision_core.framework.facts import get_fact
 
-    lines = [
-        '<table class="dc-table dc-table--stack availability">',
-        "<caption>Where a client can fine-tune, and until when.</caption>",
-        '<thead><tr><th scope="col">Provider</th><th scope="col">Who can use it</th>'
-        '<th scope="col">New training jobs</th><th scope="col">Fine-tuned models answer</th>'
-        '<th scope="col">Checked</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows = []
     for route in routes:
         fact = get_fact(route.open_fact)
         who = ("Existing customers only. " if route.legacy else "") + fact.text
         training = "until " + _date(route.training_until) if route.training_until else "no end date announced"
         serving = "until " + _date(route.serving_until) if route.serving_until else "no end date announced"
-        lines.append('<tr id="availability-%s"><th scope="row">%s</th><td data-label="Who can use it">%s%s</td>'
-                     '<td data-label="New training jobs">%s</td><td data-label="Fine-tuned models answer">%s</td>'
-                     '<td data-label="Checked">%s</td></tr>'
-                     % (escape(route.id), escape(route.provider), escape(who), _mark(fact.marking), training,
-                        serving, _date(fact.checked)))
+        rows.append('<tr id="availability-%s"><th scope="row">%s</th><td data-label="Who can use it">%s%s</td>'
+                    '<td data-label="New training jobs">%s</td><td data-label="Fine-tuned models answer">%s</td>'
+                    '<td data-label="Checked">%s</td></tr>'
+                    % (escape(route.id), escape(route.provider), escape(who), _mark(fact.marking), training,
+                       serving, _date(fact.checked)))
     for provider, fact in closed:
-        lines.append('<tr><th scope="row">%s</th><td data-label="Who can use it">No one. %s</td>'
-                     '<td data-label="New training jobs">none</td><td data-label="Fine-tuned models answer">'
-                     'none</td><td data-label="Checked">%s</td></tr>'
-                     % (escape(provider), escape(fact.text), _date(fact.checked)))
-    lines.append("</tbody>")
-    lines.append("</table>")
-    return "\n".join(lines)
+        rows.append('<tr><th scope="row">%s</th><td data-label="Who can use it">No one. %s</td>'
+                    '<td data-label="New training jobs">none</td><td data-label="Fine-tuned models answer">'
+                    'none</td><td data-label="Checked">%s</td></tr>'
+                    % (escape(provider), escape(fact.text), _date(fact.checked)))
+    return "\n".join(stacked_table(
+        "availability", "Where a client can fine-tune, and until when.",
+        ("Provider", "Who can use it", "New training jobs", "Fine-tuned models answer", "Checked"), rows))
 
 
 def facts_html(facts: "Iterable[Fact]") -> str:
@@ -313,19 +306,14 @@ def facts_html(facts: "Iterable[Fact]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack facts">`; each row has the id `fact-<id>`.
     """
-    lines = [
-        '<table class="dc-table dc-table--stack facts">',
-        "<caption>The facts that expire: each checked on a date, some with a date they stop being true.</caption>",
-        '<thead><tr><th scope="col">Fact</th><th scope="col">What is true</th><th scope="col">Checked</th>'
-        '<th scope="col">Ends</th><th scope="col">Source</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows = []
     for fact in facts:
-        lines.append('<tr id="fact-%s"><th scope="row"><code>%s</code></th><td data-label="What is true">%s%s</td>'
-                     '<td data-label="Checked">%s</td><td data-label="Ends">%s</td><td data-label="Source">%s</td>'
-                     "</tr>"
-                     % (escape(fact.id), escape(fact.id), escape(fact.text), _mark(fact.marking),
-                        _date(fact.checked), _date(fact.ends) if fact.ends else "not known", escape(fact.source)))
-    lines.append("</tbody>")
-    lines.append("</table>")
+        rows.append('<tr id="fact-%s"><th scope="row"><code>%s</code></th><td data-label="What is true">%s%s</td>'
+                    '<td data-label="Checked">%s</td><td data-label="Ends">%s</td><td data-label="Source">%s</td>'
+                    "</tr>"
+                    % (escape(fact.id), escape(fact.id), escape(fact.text), _mark(fact.marking),
+                       _date(fact.checked), _date(fact.ends) if fact.ends else "not known", escape(fact.source)))
+    lines = stacked_table(
+        "facts", "The facts that expire: each checked on a date, some with a date they stop being true.",
+        ("Fact", "What is true", "Checked", "Ends", "Source"), rows)
     return "\n".join(lines)

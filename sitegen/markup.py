@@ -19,9 +19,10 @@ from decision_core.views.html import escape
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
-__all__ = ["escape", "escape_markdown", "format_value", "same", "section_link", "source_html", "value_with_unit"]
+__all__ = ["escape", "escape_markdown", "format_value", "same", "section_link", "source_html", "stacked_table",
+           "value_with_unit"]
 
 
 def same(url: str) -> str:
@@ -124,3 +125,30 @@ def section_link(href: "Callable[[str], str]", section_id: str, text: object, hi
     if hidden:
         extra = '<span class="visually-hidden"> (%s)</span>' % escape(section.title)
     return '<a href="%s">%s%s</a>' % (escape(href(section.url)), escape(text), extra)
+
+
+def stacked_table(name: str, caption: str, headers: "Iterable[str]", rows: "Iterable[str]") -> "list[str]":
+    """The lines of a reference table that stacks its cells on a phone (`dc-table--stack`).
+
+    Args:
+        name: Its own class, e.g. `thresholds`.
+        caption: The caption, as HTML.
+        headers: The column headings, as HTML.
+        rows: Each row, a whole `<tr>...</tr>`, as HTML.
+
+    Returns:
+        The table's lines: the opening tag, caption, heading row, body rows and closing tags.
+
+    Example:
+        >>> print("\\n".join(stacked_table("t", "C", ("A", "B"), ['<tr><th scope="row">1</th><td>2</td></tr>'])))
+        <table class="dc-table dc-table--stack t">
+        <caption>C</caption>
+        <thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>
+        <tbody>
+        <tr><th scope="row">1</th><td>2</td></tr>
+        </tbody>
+        </table>
+    """
+    return (['<table class="dc-table dc-table--stack %s">' % name, "<caption>%s</caption>" % caption,
+             "<thead><tr>" + "".join('<th scope="col">%s</th>' % header for header in headers) + "</tr></thead>",
+             "<tbody>"] + list(rows) + ["</tbody>", "</table>"])

@@ -9,7 +9,7 @@ break them.
 
 from decision_core.framework.sections import get_section
 
-from .markup import escape, format_value, same, section_link, source_html, value_with_unit
+from .markup import escape, format_value, same, source_html, stacked_table, value_with_unit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -126,25 +126,18 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack thresholds">`; each row has the id `threshold-<id>`.
     """
-    lines = [
-        '<table class="dc-table dc-table--stack thresholds">',
-        "<caption>The figures the framework decides by, with their sources.</caption>",
-        '<thead><tr><th scope="col">Figure</th><th scope="col">What it means</th>'
-        '<th scope="col">Source</th><th scope="col">As of</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows = []
     for threshold in thresholds:
         # A derived figure may be `None`: no volume, at today's prices (its meaning says why).
         figure = "none" if threshold.value is None else value_with_unit(threshold.value, threshold.unit)
-        lines.append(
+        rows.append(
             '<tr id="threshold-%s"><th scope="row">%s</th><td data-label="Meaning">%s</td>'
             '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
             % (escape(threshold.id), escape(figure),
                escape(threshold.text), source_html(threshold.source), escape(threshold.as_of))
         )
-    lines.append("</tbody>")
-    lines.append("</table>")
-    return "\n".join(lines)
+    return "\n".join(stacked_table("thresholds", "The figures the framework decides by, with their sources.",
+                                   ("Figure", "What it means", "Source", "As of"), rows))
 
 
 def _field_kind(field: "Field") -> str:
@@ -199,13 +192,7 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack cost-inputs">`; each row has the id `cost-input-<id>`.
     """
-    lines = [
-        '<table class="dc-table dc-table--stack cost-inputs">',
-        "<caption>The calculator's default inputs. Every one is editable in the calculator.</caption>",
-        '<thead><tr><th scope="col">Input</th><th scope="col">Default</th><th scope="col">Range</th>'
-        '<th scope="col">Source</th><th scope="col">As of</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows = []
     for item in inputs:
         choices = getattr(item, "choices", None)
         if choices:
@@ -222,15 +209,15 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
             span = format_value(item.minimum) + " to " + value_with_unit(item.maximum, item.unit)
         marking = getattr(item, "marking", "")
         mark = ' <span class="dc-mark">%s</span>' % escape(marking) if marking else ""
-        lines.append(
+        rows.append(
             '<tr id="cost-input-%s"><th scope="row">%s</th><td data-label="Default">%s</td>'
             '<td data-label="Range">%s</td><td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
             % (escape(item.id), escape(item.label), escape(default) + mark, escape(span),
                source_html(item.source), escape(item.as_of))
         )
-    lines.append("</tbody>")
-    lines.append("</table>")
-    return "\n".join(lines)
+    return "\n".join(stacked_table(
+        "cost-inputs", "The calculator's default inputs. Every one is editable in the calculator.",
+        ("Input", "Default", "Range", "Source", "As of"), rows))
 
 
 def cost_chart_html(svg: str, table: str, caption: str) -> str:

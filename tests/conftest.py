@@ -1,30 +1,25 @@
-"""Shared fixtures: the public client scenarios and Hypothesis strategies for answer sets."""
+"""Shared fixtures: the built site, the public client scenarios and Hypothesis strategies for answer sets."""
 
 import json
-import pathlib
-import sys
 
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 
-# No per-example deadline: a deadline is a timed assertion, and timings belong in the benchmarks.
-# On a loaded machine it fails tests whose behaviour is right.
-settings.register_profile("project", deadline=None)
-settings.load_profile("project")
-
-TESTS = pathlib.Path(__file__).parent
-ROOT = TESTS.parent
-if str(ROOT) not in sys.path:  # `pytest` as well as `python -m pytest`, from a checkout, no install
-    sys.path.insert(0, str(ROOT))
-
-from decision_core.framework.questions import FIELDS, MAXIMUM  # noqa: E402
+from decision_core.framework.questions import FIELDS, MAXIMUM
+from tests.support.site import ROOT, built_site
 
 # Speed is measured by benchmarks, never by timed assertions: Hypothesis's per-example deadline fails tests
 # at random when the machine is busy, so it is off for every property test.
 settings.register_profile("guide", deadline=None)
 settings.load_profile("guide")
 SCENARIOS = ROOT / "scenarios" / "public.json"
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    """The built site (`$SITE_DIR`, or a strict build made once per session): for tests/built_site and tests/e2e."""
+    return built_site()
 
 
 def _load_cases() -> list:
@@ -119,19 +114,29 @@ def s01() -> dict:
 
 
 @pytest.fixture
-def break_even_line(monkeypatch):
+def set_threshold(monkeypatch):
+    """`set_threshold(id, value, unit)`: the engine and its advice decide by this figure instead of the model's."""
+    from decision_core.framework.rules import Threshold
+    from decision_core.model import advice, engine, thresholds
+
+    chosen = {}
+
+    def threshold(threshold_id):
+        return chosen[threshold_id] if threshold_id in chosen else thresholds.threshold(threshold_id)
+
+    def set_threshold(threshold_id, value, unit):
+        chosen[threshold_id] = Threshold(threshold_id, value, unit, "A figure set by the test.", "test", "2026-11")
+
+    monkeypatch.setattr(engine, "threshold", threshold)
+    monkeypatch.setattr(advice, "threshold", threshold)
+    return set_threshold
+
+
+@pytest.fixture
+def break_even_line(set_threshold):
     """A break-even volume of 91,000 a day (the November 2026 defaults'), for the engine and its advice.
 
     At today's default prices fine-tuning never breaks even (`high-volume` is None), so the rule that
     volume can repay training is exercised with a line of its own.
     """
-    from decision_core.framework.rules import Threshold
-    from decision_core.model import advice, engine, thresholds
-
-    def threshold(threshold_id):
-        if threshold_id == "high-volume":
-            return Threshold("high-volume", 91000, "queries/day", "A break-even line.", "test", "2026-11")
-        return thresholds.threshold(threshold_id)
-
-    monkeypatch.setattr(engine, "threshold", threshold)
-    monkeypatch.setattr(advice, "threshold", threshold)
+    set_threshold("high-volume", 91000, "queries/day")

@@ -3,11 +3,7 @@
 import contextlib
 import io
 import json
-import pathlib
 import re
-import shutil
-import subprocess
-from html.parser import HTMLParser
 
 import pytest
 
@@ -47,55 +43,9 @@ from decision_core.base.format import money
 from decision_core.model.cost_values import CostInputs
 from decision_core.model.costs import compare
 from decision_core.base.errors import DecisionError, InvalidCostInputs, Problem
+from tests.support.html import parse, text_of
 
 HOSTILE = '<script>alert("x")</script>&\'"'
-
-
-class Tree(HTMLParser):
-    """Elements with their attributes and their ancestors' tags, and the text inside each."""
-
-    VOID = {"input", "br", "img", "meta", "link", "hr"}
-
-    def __init__(self, html):
-        super().__init__(convert_charrefs=True)
-        self.elements = []
-        self.stack = []
-        self.feed(html)
-        self.close()
-        assert self.stack == [], "unclosed elements: %r" % [element["tag"] for element in self.stack]
-
-    def handle_starttag(self, tag, attrs):
-        element = {"tag": tag, "attrs": dict(attrs), "text": "",
-                   "parents": [parent for parent in self.stack]}
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self.stack.append(element)
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1]["tag"] == tag, "misnested </%s>" % tag
-        self.stack.pop()
-
-    def handle_data(self, data):
-        for element in self.stack:
-            element["text"] += data
-
-    def find(self, tag=None, **attrs):
-        found = []
-        for element in self.elements:
-            if tag is not None and element["tag"] != tag:
-                continue
-            if all(element["attrs"].get(name.replace("_", "-")) == value for name, value in attrs.items()):
-                found.append(element)
-        return found
-
-    def by_id(self, ident):
-        found = [element for element in self.elements if element["attrs"].get("id") == ident]
-        assert len(found) == 1, ident
-        return found[0]
-
-
-def text(element):
-    return " ".join(element["text"].split())
 
 
 # -- The address -------------------------------------------------------------------------
@@ -367,27 +317,27 @@ def test_value_text_writes_numbers_as_people_type_them():
 
 def test_your_case_holds_the_preset_then_the_few_decisive_inputs():
     """The form opens with the preset and the inputs that decide most cases; nothing else."""
-    tree = Tree(calculator_form_html())
-    inside = [element["attrs"]["data-input"] for element in tree.elements if "data-input" in element["attrs"]]
+    tree = parse(calculator_form_html())
+    inside = [element.attrs["data-input"] for element in tree.elements if "data-input" in element.attrs]
     assert inside == ["preset", "queries_per_day", "prompt_tokens", "context_tokens", "output_tokens",
                       "knowledge_pages"]
     assert [cost_input.id for cost_input in COST_INPUTS if cost_input.group == COST_INPUT_GROUPS[0][0]] == inside
-    assert text(tree.by_id("calculator-form-title")) == "Your case"
+    assert text_of(tree.by_id("calculator-form-title")) == "Your case"
 
 
 def test_the_other_inputs_are_folded_in_native_disclosures_by_group():
     """Every other group is a closed <details> with its label as summary, its fields joined to the form."""
-    tree = Tree(calculator_more_html())
+    tree = parse(calculator_more_html())
     groups = tree.find("details", **{"class": "calculator__group"})
-    assert [group["attrs"]["data-group"] for group in groups] == [group_id for group_id, _ in COST_INPUT_GROUPS[1:]]
+    assert [group.attrs["data-group"] for group in groups] == [group_id for group_id, _ in COST_INPUT_GROUPS[1:]]
     for (group_id, label), group in zip(COST_INPUT_GROUPS[1:], groups):
-        assert "open" not in group["attrs"]
-        summary = [element for element in tree.find("summary") if element["parents"][-1] is group]
-        assert [text(element) for element in summary] == [label]
-        inside = [element["attrs"]["data-input"] for element in tree.elements
-                  if "data-input" in element["attrs"] and group in element["parents"]]
+        assert "open" not in group.attrs
+        summary = [element for element in tree.find("summary") if element.parents[-1] is group]
+        assert [text_of(element) for element in summary] == [label]
+        inside = [element.attrs["data-input"] for element in tree.elements
+                  if "data-input" in element.attrs and group in element.parents]
         assert inside == [cost_input.id for cost_input in COST_INPUTS if cost_input.group == group_id]
-    assert all(control["attrs"]["form"] == "calculator-form" for control in tree.find("input"))
+    assert all(control.attrs["form"] == "calculator-form" for control in tree.find("input"))
 
 
 def test_a_group_a_link_changes_opens_so_its_figures_are_in_view():
@@ -395,19 +345,19 @@ def test_a_group_a_link_changes_opens_so_its_figures_are_in_view():
     assert open_groups({"hosting_usd_per_hour": 3}) == ("fine-tuning",)
     assert open_groups({"preset": "haiku-vertex", "base_input_usd_per_1m": 0.1}) == ()
     assert open_groups({"horizon_months": "24", "queries_per_day": 5}) == ("time-latency",)
-    tree = Tree(calculator_more_html({"cache_writes_per_day": 2}))
-    assert "open" in tree.by_id("calculator-group-cached-prompt")["attrs"]
+    tree = parse(calculator_more_html({"cache_writes_per_day": 2}))
+    assert "open" in tree.by_id("calculator-group-cached-prompt").attrs
 
 
 @pytest.mark.parametrize("cost_input", [cost_input for cost_input in COST_INPUTS if cost_input.choices is None],
                          ids=lambda cost_input: cost_input.id)
 def test_number_field_has_label_unit_grouped_digits_and_what_it_accepts(cost_input):
     """Each number is a text field with grouped digits, a label with its unit, and help saying what it accepts."""
-    tree = Tree(calculator_form_html() + calculator_more_html())
+    tree = parse(calculator_form_html() + calculator_more_html())
     ident = control_id(cost_input.id)
     control = tree.by_id(ident)
-    assert control["tag"] == "input"
-    attrs = control["attrs"]
+    assert control.tag == "input"
+    attrs = control.attrs
     assert attrs["type"] == "text" and attrs["name"] == cost_input.id
     assert attrs["value"] == field_text(cost_input.default)
     assert attrs["inputmode"] == ("numeric" if cost_input.integer else "decimal")
@@ -415,32 +365,32 @@ def test_number_field_has_label_unit_grouped_digits_and_what_it_accepts(cost_inp
     assert attrs["aria-describedby"] == ident + "-help"
     label = tree.find("label", **{"for": ident})
     assert len(label) == 1
-    assert text(label[0]).startswith(cost_input.label)
-    assert "(" + cost_input.unit + ")" in text(label[0])
-    help_text = text(tree.by_id(ident + "-help"))
+    assert text_of(label[0]).startswith(cost_input.label)
+    assert "(" + cost_input.unit + ")" in text_of(label[0])
+    help_text = text_of(tree.by_id(ident + "-help"))
     assert "Accepts " + cost_input.range_text + "." in help_text
     if cost_input.preset:
         assert "Filled by the preset" in help_text
     else:
         assert cost_input.source in help_text and cost_input.as_of in help_text
     error = tree.by_id(ident + "-error")
-    assert "hidden" in error["attrs"] and text(error) == ""
+    assert "hidden" in error.attrs and text_of(error) == ""
 
 
 def test_digits_are_grouped_in_the_fields():
     """Ten thousand reads 10,000; a price keeps its digits."""
-    tree = Tree(calculator_form_html() + calculator_more_html())
-    assert tree.by_id("calc-queries_per_day")["attrs"]["value"] == "10,000"
-    assert tree.by_id("calc-base_cache_write_usd_per_1m")["attrs"]["value"] == "0.125"
-    assert tree.by_id("calc-context_window_tokens")["attrs"]["value"] == "922,000"
+    tree = parse(calculator_form_html() + calculator_more_html())
+    assert tree.by_id("calc-queries_per_day").attrs["value"] == "10,000"
+    assert tree.by_id("calc-base_cache_write_usd_per_1m").attrs["value"] == "0.125"
+    assert tree.by_id("calc-context_window_tokens").attrs["value"] == "922,000"
 
 
 def test_estimates_and_unconfirmed_figures_say_so_beside_their_label():
     """The labelling cost is an estimate; the default fine-tuned prices are unconfirmed; sourced ones say nothing."""
-    tree = Tree(calculator_more_html())
-    assert text(tree.by_id("calc-labelling_usd_per_example-mark")) == "estimate"
-    assert text(tree.by_id("calc-training_usd_per_1m-mark")) == "unconfirmed"
-    assert "hidden" in tree.by_id("calc-base_input_usd_per_1m-mark")["attrs"]
+    tree = parse(calculator_more_html())
+    assert text_of(tree.by_id("calc-labelling_usd_per_example-mark")) == "estimate"
+    assert text_of(tree.by_id("calc-training_usd_per_1m-mark")) == "unconfirmed"
+    assert "hidden" in tree.by_id("calc-base_input_usd_per_1m-mark").attrs
     assert dict(preset_markings("haiku-vertex"))["base_input_usd_per_1m"] == ""
     assert dict(preset_markings("deepseek-together-lora"))["hosting_usd_per_hour"] == "estimate"
     assert set(dict(preset_markings("custom")).values()) == {""}
@@ -448,41 +398,41 @@ def test_estimates_and_unconfirmed_figures_say_so_beside_their_label():
 
 def test_optional_field_says_so_and_starts_empty():
     """The latency budget is optional and empty by default."""
-    tree = Tree(calculator_more_html())
-    assert tree.by_id("calc-latency_budget_ms")["attrs"]["value"] == ""
-    assert "optional" in text(tree.find("label", **{"for": "calc-latency_budget_ms"})[0])
+    tree = parse(calculator_more_html())
+    assert tree.by_id("calc-latency_budget_ms").attrs["value"] == ""
+    assert "optional" in text_of(tree.find("label", **{"for": "calc-latency_budget_ms"})[0])
 
 
 def test_the_preset_is_a_select_with_buyable_routes_first_then_legacy_then_your_own():
     """A native select: presets a new client can buy, the legacy ones with their end dates, then custom."""
-    tree = Tree(calculator_form_html())
+    tree = parse(calculator_form_html())
     select = tree.by_id("calc-preset")
-    assert select["tag"] == "select" and select["attrs"]["aria-describedby"] == "calc-preset-help"
+    assert select.tag == "select" and select.attrs["aria-describedby"] == "calc-preset-help"
     groups = tree.find("optgroup")
-    assert [group["attrs"]["label"] for group in groups] == [
+    assert [group.attrs["label"] for group in groups] == [
         "A new client can buy these", "Legacy: existing customers only"]
     options = tree.find("option")
-    assert [option["attrs"]["value"] for option in options] == [value for value, _ in get_cost_input("preset").choices]
-    assert ["selected" in option["attrs"] for option in options][:2] == [True, False]
-    legacy = [text(option) for option in options if groups[1] in option["parents"]]
+    assert [option.attrs["value"] for option in options] == [value for value, _ in get_cost_input("preset").choices]
+    assert ["selected" in option.attrs for option in options][:2] == [True, False]
+    legacy = [text_of(option) for option in options if groups[1] in option.parents]
     assert legacy[0].endswith("stops 2027-01-14") and legacy[1].endswith("stops 2027-10-14")
 
 
 def test_the_preset_is_described_with_its_figures_markings_sources_and_dates():
     """Under the select: both models, the prices with "unconfirmed" beside them, and the sources in a disclosure."""
-    tree = Tree(calculator_preset_html(CostInputs()))
-    words = " ".join(text(element) for element in tree.find("p"))
+    tree = parse(calculator_preset_html(CostInputs()))
+    words = " ".join(text_of(element) for element in tree.find("p"))
     assert "run on OpenAI gpt-6-luna: $0.10 in, $0.01 cached, $0.50 out per 1M tokens" in words
     assert "$0.25 unconfirmed in" in words and "no hosting fee unconfirmed" in words
     sources = tree.find("details", **{"class": "calculator__sources"})[0]
-    assert "Checked 2026-11-29" in text(sources)
+    assert "Checked 2026-11-29" in text_of(sources)
     assert "Existing customers only" not in words
 
 
 def test_a_legacy_preset_shows_when_it_stops_and_changed_prices_are_named():
     """The Microsoft Foundry route: training and serving end dates; a changed hosting fee is named."""
     inputs = CostInputs(preset="legacy-azure-gpt-4-1-mini", hosting_usd_per_hour=2)
-    words = " ".join(text(element) for element in Tree(calculator_preset_html(inputs)).find("p"))
+    words = " ".join(text_of(element) for element in parse(calculator_preset_html(inputs)).find("p"))
     assert "Existing customers only: new training jobs until 2027-04-14; the fine-tuned model stops on 2027-10-14." in words
     assert "Your own figures replace the preset's for: Hosting." in words
     assert "every price is the one you enter" in calculator_preset_html(CostInputs(preset="custom"))
@@ -491,14 +441,14 @@ def test_a_legacy_preset_shows_when_it_stops_and_changed_prices_are_named():
 def test_form_has_a_reset_button_for_every_control_and_unique_ids():
     """A native reset button, joined to the form, returns to the defaults; every id is unique."""
     html = calculator_html()
-    tree = Tree(html)
+    tree = parse(html)
     reset = tree.find("button", type="reset")
-    assert [text(button) for button in reset] == ["Reset to defaults"]
-    assert reset[0]["attrs"]["form"] == "calculator-form"
-    ids = [element["attrs"]["id"] for element in tree.elements if "id" in element["attrs"]]
+    assert [text_of(button) for button in reset] == ["Reset to defaults"]
+    assert reset[0].attrs["form"] == "calculator-form"
+    ids = [element.attrs["id"] for element in tree.elements if "id" in element.attrs]
     assert len(ids) == len(set(ids))
     for element in tree.elements:
-        for ident in element["attrs"].get("aria-describedby", "").split():
+        for ident in element.attrs.get("aria-describedby", "").split():
             assert ident in ids
 
 
@@ -506,19 +456,19 @@ def test_form_shows_given_values_as_typed():
     """Given values, numbers or text as typed, fill the form; the preset is selected."""
     values = {"queries_per_day": 50000.0, "prompt_tokens": "12abc", "preset": " haiku-vertex ",
               "latency_budget_ms": None}
-    tree = Tree(calculator_form_html(values) + calculator_more_html(values))
-    assert tree.by_id("calc-queries_per_day")["attrs"]["value"] == "50,000"
-    assert tree.by_id("calc-prompt_tokens")["attrs"]["value"] == "12abc"
-    selected = [option["attrs"]["value"] for option in tree.find("option") if "selected" in option["attrs"]]
+    tree = parse(calculator_form_html(values) + calculator_more_html(values))
+    assert tree.by_id("calc-queries_per_day").attrs["value"] == "50,000"
+    assert tree.by_id("calc-prompt_tokens").attrs["value"] == "12abc"
+    selected = [option.attrs["value"] for option in tree.find("option") if "selected" in option.attrs]
     assert selected == ["haiku-vertex"]
-    assert tree.by_id("calc-context_window_tokens")["attrs"]["value"] == "1,000,000"  # Haiku's
-    assert tree.by_id("calc-latency_budget_ms")["attrs"]["value"] == ""
+    assert tree.by_id("calc-context_window_tokens").attrs["value"] == "1,000,000"  # Haiku's
+    assert tree.by_id("calc-latency_budget_ms").attrs["value"] == ""
 
 
 def test_form_accepts_cost_inputs_and_mappings():
     """A `CostInputs` or any object with `items()` fills the form; anything else is refused."""
-    tree = Tree(calculator_more_html(CostInputs(horizon_months=24)))
-    assert tree.by_id("calc-horizon_months")["attrs"]["value"] == "24"
+    tree = parse(calculator_more_html(CostInputs(horizon_months=24)))
+    assert tree.by_id("calc-horizon_months").attrs["value"] == "24"
 
     class Items:
         def items(self):
@@ -533,7 +483,7 @@ def test_form_escapes_what_it_is_given():
     """Text typed or read from a link is escaped in the value attribute; an unknown preset shows the default's."""
     html = calculator_form_html({"queries_per_day": HOSTILE, "preset": HOSTILE})
     assert "<script>" not in html
-    assert Tree(html).by_id("calc-queries_per_day")["attrs"]["value"] == HOSTILE
+    assert parse(html).by_id("calc-queries_per_day").attrs["value"] == HOSTILE
 
 
 def test_field_html_escapes_declarations():
@@ -543,13 +493,13 @@ def test_field_html_escapes_declarations():
     hostile = CostInput("x", HOSTILE, 1, HOSTILE, 0, 10, 1, HOSTILE, HOSTILE, HOSTILE, "usage")
     html = calculator_field_html(hostile, 1)
     assert "<script>" not in html
-    tree = Tree(html)
-    assert HOSTILE in text(tree.find("label")[0])
+    tree = parse(html)
+    assert HOSTILE in text_of(tree.find("label")[0])
     choice = CostInput("y", HOSTILE, "a", "", None, None, None, HOSTILE, "2026", HOSTILE, "usage",
                        choices=(("a", HOSTILE), ('"b', HOSTILE)))
     html = calculator_field_html(choice, "a")
     assert "<script>" not in html
-    assert [element["attrs"]["value"] for element in Tree(html).find("option")] == ["a", '"b']
+    assert [element.attrs["value"] for element in parse(html).find("option")] == ["a", '"b']
 
 
 def test_field_text_groups_digits_and_keeps_what_was_typed():
@@ -564,8 +514,8 @@ def test_field_text_groups_digits_and_keeps_what_was_typed():
 def test_summary_says_the_cheapest_break_even_cached_prompt_and_latency_in_words():
     """The sentences: cheapest option and its total, fine-tuning's verdict, the cached prompt, the latency."""
     comparison = compare()
-    tree = Tree(calculator_summary_html(comparison))
-    paragraphs = [text(element) for element in tree.find("p")]
+    tree = parse(calculator_summary_html(comparison))
+    paragraphs = [text_of(element) for element in tree.find("p")]
     assert paragraphs == [
         "Over 12 months at 10,000 queries a day, RAG costs least: $2,054 in all.",
         comparison.break_even_sentence,
@@ -573,7 +523,7 @@ def test_summary_says_the_cheapest_break_even_cached_prompt_and_latency_in_words
         comparison.latency_sentence,
     ]
     assert "fine-tune for behaviour, not for cost" in paragraphs[1]
-    assert tree.find("p")[0]["attrs"]["data-calculator-cheapest"] == "rag"
+    assert tree.find("p")[0].attrs["data-calculator-cheapest"] == "rag"
 
 
 def test_summary_follows_the_inputs():
@@ -586,56 +536,60 @@ def test_summary_follows_the_inputs():
 
 
 def test_costs_table_has_each_option_and_marks_the_cheapest():
-    """One row per option with per-1,000-queries, one-off, monthly, retraining and total figures."""
+    """One row per option with per-1,000-queries, one-off, monthly, retraining and total figures.
+
+    Fine-tuning at 150,000 queries a day on Flash-Lite (Vertex), worked by hand from the defaults: a query is
+    500 prompt tokens at $0.25/1M plus 300 output tokens at $1.50/1M = $0.000575, so $0.58 per 1,000; one-off
+    is 1,000 examples labelled at $5 ($5,000) plus training 1,000 examples x 1,000 tokens x 3 epochs x 2 runs
+    = 6M tokens at $1.50/1M ($9); nothing monthly; one retraining (every 6 months, within 12) of $9; total
+    $5,009 + $9 + 30 x 150,000 x 12 x $0.000575 ($31,050) = $36,068.
+    """
     comparison = compare({"queries_per_day": 150000, "preset": "flash-lite-vertex"})
-    tree = Tree(calculator_costs_html(comparison))
-    headers = [text(element) for element in tree.find("th", scope="col")]
+    tree = parse(calculator_costs_html(comparison))
+    headers = [text_of(element) for element in tree.find("th", scope="col")]
     assert headers == ["Approach", "Per 1,000 queries", "One-off", "Monthly", "Each retraining",
                        "Total over 12 months"]
     rows = tree.find("tr")[1:]
-    assert [row["attrs"]["data-option"] for row in rows] == ["rag", "fine-tuning", "both", "long-context"]
-    tuned = comparison.fine_tuning
-    cells = [text(element) for element in tree.elements if element["tag"] == "td" and rows[1] in element["parents"]]
-    assert cells == [money(1000 * tuned.per_query_usd), money(tuned.one_off_usd),
-                     money(tuned.monthly_usd), money(tuned.retraining_usd) + " × 1", money(tuned.total_usd)]
-    assert cells[2] == "$0" and cells[1] == "$5,009"  # rounded sensibly: no cents on thousands
-    assert text(tree.find("th", scope="row")[1]) == "Fine-tuning (cheapest)"
-    assert "none" == text([element for element in tree.elements
-                           if element["tag"] == "td" and rows[0] in element["parents"]][3])
-    assert all(element["attrs"]["data-label"] for element in tree.find("td"))
-    assert "150,000 queries a day" in text(tree.find("caption")[0])
+    assert [row.attrs["data-option"] for row in rows] == ["rag", "fine-tuning", "both", "long-context"]
+    cells = [text_of(element) for element in tree.elements if element.tag == "td" and rows[1] in element.parents]
+    assert cells == ["$0.58", "$5,009", "$0", "$9 × 1", "$36,068"]  # no cents on thousands
+    assert text_of(tree.find("th", scope="row")[1]) == "Fine-tuning (cheapest)"
+    assert "none" == text_of([element for element in tree.elements
+                           if element.tag == "td" and rows[0] in element.parents][3])
+    assert all(element.attrs["data-label"] for element in tree.find("td"))
+    assert "150,000 queries a day" in text_of(tree.find("caption")[0])
 
 
 def test_an_option_that_cannot_be_built_says_why_instead_of_figures():
     """A knowledge base too big for the context: the cached prompt's row says it is not possible."""
-    tree = Tree(calculator_costs_html(compare({"knowledge_pages": 5000})))
+    tree = parse(calculator_costs_html(compare({"knowledge_pages": 5000})))
     row = tree.find("tr", data_option="long-context")[0]
-    cells = [text(element) for element in tree.elements if element["tag"] == "td" and row in element["parents"]]
+    cells = [text_of(element) for element in tree.elements if element.tag == "td" and row in element.parents]
     assert len(cells) == 1 and cells[0].startswith("Not possible: about 2,500,000 tokens of knowledge do not fit")
 
 
 def test_result_is_a_live_summary_then_the_table():
     """The sentences sit in a polite live region; the table follows it, outside."""
-    tree = Tree(calculator_result_html(compare()))
+    tree = parse(calculator_result_html(compare()))
     live = tree.find(aria_live="polite")
-    assert len(live) == 1 and live[0]["attrs"]["aria-atomic"] == "true"
-    assert "data-calculator-summary" in live[0]["attrs"]
+    assert len(live) == 1 and live[0].attrs["aria-atomic"] == "true"
+    assert "data-calculator-summary" in live[0].attrs
     table = tree.find("table")[0]
-    assert live[0] not in table["parents"]
+    assert live[0] not in table.parents
 
 
 def test_chart_html_holds_a_wide_and_a_narrow_chart_and_its_table():
     """Both layouts (each its own id) in one figure and, in a details element, the month-by-month table."""
     comparison = compare()
-    tree = Tree(calculator_chart_html(comparison))
+    tree = parse(calculator_chart_html(comparison))
     for ident, layout in (("calculator-chart", "wide"), ("calculator-chart-narrow", "narrow")):
         svg = tree.by_id(ident)
-        assert svg["tag"] == "svg" and svg["attrs"]["role"] == "img"
-        assert "cost-chart--" + layout in svg["attrs"]["class"]
-        assert [element["tag"] for element in svg["parents"]] == ["figure"]
+        assert svg.tag == "svg" and svg.attrs["role"] == "img"
+        assert "cost-chart--" + layout in svg.attrs["class"]
+        assert [element.tag for element in svg.parents] == ["figure"]
     table = tree.find("table")[0]
-    assert "details" in [element["tag"] for element in table["parents"]]
-    assert money(comparison.rag.total_usd) in text(table)
+    assert "details" in [element.tag for element in table.parents]
+    assert money(comparison.rag.total_usd) in text_of(table)
 
 
 def test_problems_are_listed_with_links_to_their_fields_and_escaped():
@@ -644,12 +598,12 @@ def test_problems_are_listed_with_links_to_their_fields_and_escaped():
         Problem("queries_per_day", "is negative"), Problem(HOSTILE, HOSTILE),
     ])
     assert "<script>" not in html
-    tree = Tree(html)
+    tree = parse(html)
     links = tree.find("a")
-    assert [link["attrs"]["href"] for link in links] == ["#calc-queries_per_day"]
-    items = [text(element) for element in tree.find("li")]
+    assert [link.attrs["href"] for link in links] == ["#calc-queries_per_day"]
+    items = [text_of(element) for element in tree.find("li")]
     assert items == ["Queries per day: is negative", HOSTILE + ": " + HOSTILE]
-    assert "last valid inputs" in text(tree.elements[0])
+    assert "last valid inputs" in text_of(tree.elements[0])
 
 
 # -- The whole widget ---------------------------------------------------------------------
@@ -658,22 +612,22 @@ def test_problems_are_listed_with_links_to_their_fields_and_escaped():
 def test_widget_has_the_runtime_hooks_your_case_results_then_more_inputs():
     """The widget root, its status line, two notices, your case, the results and the other inputs, in order."""
     html = calculator_html()
-    tree = Tree(html)
+    tree = parse(html)
     root = tree.elements[0]
-    assert root["attrs"]["data-widget"] == "calculator" and root["attrs"]["data-state"] == "loading"
-    assert tree.find("p", role="status")[0]["attrs"]["class"] == "widget-status"
+    assert root.attrs["data-widget"] == "calculator" and root.attrs["data-state"] == "loading"
+    assert tree.find("p", role="status")[0].attrs["class"] == "widget-status"
     for hook in ("data-calculator-notice", "data-calculator-old-link"):
-        notice = [element for element in tree.elements if hook in element["attrs"]][0]
-        assert "hidden" in notice["attrs"]
-    order = [element["attrs"]["id"] for element in tree.elements
-             if element["attrs"].get("id") in ("calculator-result", "calculator-form", "calculator-more-title")]
+        notice = [element for element in tree.elements if hook in element.attrs][0]
+        assert "hidden" in notice.attrs
+    order = [element.attrs["id"] for element in tree.elements
+             if element.attrs.get("id") in ("calculator-result", "calculator-form", "calculator-more-title")]
     assert order == ["calculator-form", "calculator-result", "calculator-more-title"]
     assert calculator_summary_html(compare()) in html
-    assert tree.by_id("calculator-chart")["tag"] == "svg"
-    ids = {element["attrs"].get("id") for element in tree.elements}
+    assert tree.by_id("calculator-chart").tag == "svg"
+    ids = {element.attrs.get("id") for element in tree.elements}
     for link in tree.find("a"):
-        if link["attrs"]["href"].startswith("#"):
-            assert link["attrs"]["href"][1:] in ids
+        if link.attrs["href"].startswith("#"):
+            assert link.attrs["href"][1:] in ids
 
 
 def test_the_old_link_notice_names_the_shutdown_date_from_the_facts():
@@ -685,7 +639,7 @@ def test_widget_for_other_values_shows_their_figures():
     """Given values, the widget shows their figures and a form holding them."""
     html = calculator_html({"queries_per_day": 150000})
     assert "at 150,000 queries a day" in html
-    assert Tree(html).by_id("calc-queries_per_day")["attrs"]["value"] == "150,000"
+    assert parse(html).by_id("calc-queries_per_day").attrs["value"] == "150,000"
     with pytest.raises(InvalidCostInputs):
         calculator_html({"queries_per_day": -1})
 

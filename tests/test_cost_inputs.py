@@ -209,8 +209,3 @@ def test_parse_value_refuses_bad_values_naming_the_field_and_range(input_id, val
     assert problem.field == input_id
     assert words in problem.message
     assert problem.message.endswith("enter " + cost_input.range_text)
-
-
-def test_cost_input_repr_names_its_id():
-    """A CostInput's repr shows its id."""
-    assert repr(get_cost_input("epochs")) == "CostInput('epochs')"

@@ -70,4 +70,3 @@ def test_an_unknown_fact_is_an_unknown_id():
     """Asking for a fact that does not exist raises UnknownId naming it."""
     with pytest.raises(UnknownId, match="gpt-7"):
         get_fact("gpt-7")
-    assert repr(get_fact("pinecone-standard")) == "Fact('pinecone-standard')"

@@ -1,20 +1,14 @@
 """The one MkDocs adapter (sitegen/mkdocs_hook.py): what it does to a page's metadata and content."""
 
-import importlib.util
-import pathlib
-
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from tests.support.site import ROOT, load_by_path
 
 
 @pytest.fixture(scope="module")
 def hook():
     """sitegen/mkdocs_hook.py, imported as MkDocs imports it (by path)."""
-    spec = importlib.util.spec_from_file_location("decision_guide_mkdocs_hook", ROOT / "sitegen" / "mkdocs_hook.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_by_path(ROOT / "sitegen" / "mkdocs_hook.py", "decision_guide_mkdocs_hook")
 
 
 class _File:

@@ -144,4 +144,3 @@ def test_a_step_converts_to_the_contracts_dictionary():
     assert step.to_dict() == {"approach": "rag", "text": "Do it.", "until": None, "label": "Now",
                               "title": "Retrieval (RAG)", "time": "a week", "cost": "$1",
                               "link": "recommendation/#outcome-rag"}
-    assert repr(step) == "Step('Now', 'rag')"

@@ -96,4 +96,3 @@ def test_an_unknown_preset_is_an_unknown_id():
     for preset_id in ("gpt-7", CUSTOM):
         with pytest.raises(UnknownId):
             get_preset(preset_id)
-    assert repr(get_preset("haiku-vertex")) == "Preset('haiku-vertex')"

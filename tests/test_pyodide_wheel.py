@@ -6,7 +6,6 @@ tools must run on a Python 3.12+ that scripts/find-python finds, or it must say
 what to install.
 """
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.site import ROOT, load_by_path
 FIND_PYTHON = ROOT / "scripts" / "find-python"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 
@@ -25,10 +24,7 @@ NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 @pytest.fixture(scope="module")
 def builder():
     """scripts/pyodide_wheel.py, imported as a module."""
-    spec = importlib.util.spec_from_file_location("pyodide_wheel_under_test", ROOT / "scripts" / "pyodide_wheel.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_by_path(ROOT / "scripts" / "pyodide_wheel.py", "pyodide_wheel_under_test")
 
 
 @pytest.fixture(scope="module")

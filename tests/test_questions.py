@@ -3,7 +3,7 @@
 import pytest
 
 from decision_core.base.errors import DecisionError, UnknownId
-from decision_core.framework.questions import FIELDS, KINDS, QUESTIONS, Field, Option, get_field, get_question
+from decision_core.framework.questions import FIELDS, KINDS, QUESTIONS, get_field, get_question
 from decision_core.framework.sections import SECTIONS
 
 CONTRACT_ORDER = ("knowledge_change", "need", "labelled_examples", "data_quality",
@@ -113,10 +113,3 @@ def test_unknown_names_raise_a_decision_error(call):
 def test_get_question_returns_the_question():
     """get_question finds a question by id."""
     assert get_question("q3").title.startswith("How much labelled data")
-
-
-def test_reprs_name_the_item():
-    """Reprs name the option, field and question, for readable test failures."""
-    assert repr(Option("a", "A", "h")) == "Option('a')"
-    assert repr(Field("n", "N", "integer")) == "Field('n')"
-    assert repr(QUESTIONS[0]) == "Question('q1')"

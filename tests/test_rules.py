@@ -1,8 +1,6 @@
 """The framework as data: the decision table, the outcomes and the thresholds."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from decision_core.base.errors import UnknownId
 from decision_core.framework.rules import (

@@ -3,7 +3,7 @@
 import pytest
 
 from decision_core.base.errors import UnknownSection
-from decision_core.framework.sections import SECTIONS, Section, get_section, section_url
+from decision_core.framework.sections import SECTIONS, get_section, section_url
 
 
 def test_section_ids_are_unique():
@@ -31,8 +31,3 @@ def test_every_page_url_is_relative_with_a_trailing_slash():
     for section in SECTIONS:
         assert not section.page.startswith("/") and section.page.endswith("/")
         assert section.title and section.summary
-
-
-def test_section_repr_names_the_id():
-    """A section's repr shows its id."""
-    assert repr(Section("a", "b/", "c", "d")) == "Section('a')"

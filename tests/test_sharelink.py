@@ -42,6 +42,21 @@ V1_LINKS = [
 ]
 
 
+V2_LINK = ("quiz/?v=2&a=3-0-0-3-3uw-2bc-ffk-1-_-0-pevh#quiz-result",
+           {"knowledge_change": "weekly", "need": "knowledge", "labelled_examples": 0, "data_quality": "unknown",
+            "queries_per_day": 5000, "latency_budget_ms": 3000, "budget_usd": 20000, "needs_citations": True,
+            "knowledge_pages": None, "behaviour_kinds": []})
+"""Scenario S01's version-2 link: weekly (3), knowledge (0), 0 examples, unknown quality (3), 5000 = 3uw,
+3000 = 2bc and 20000 = ffk in base 36, citations (1), no size (_), no kinds (0), then the checksum."""
+
+
+def test_a_version_2_link_is_written_and_read_as_pinned():
+    """S01's answers give exactly the pinned version-2 link, and that link opens with the same answers."""
+    link, answers = V2_LINK
+    assert share_url(answers) == link
+    assert decode_answers(link) == answers
+
+
 @pytest.mark.parametrize(("link", "answers"), V1_LINKS)
 def test_version_1_links_already_sent_keep_opening(link, answers):
     """A version-1 link opens with its eight answers; the size and the kinds of behaviour are left unstated."""

@@ -8,12 +8,13 @@ from decision_core.framework.presets import CLOSED, DEFAULT_PRESET_ID, PRESETS, 
 from decision_core.model.costs import compare
 from decision_core.model.thresholds import threshold
 from sitegen import costs
-from tests.test_sitegen_generators import HOSTILE, Tree, assert_no_raw_hostile_markup
+from tests.support.html import parse
+from tests.test_sitegen_generators import HOSTILE, assert_no_raw_hostile_markup
 
 
 def _text(html):
     """The words of well-formed HTML, a space between elements."""
-    Tree(html)
+    parse(html)
     words = " ".join(_html.unescape(re.sub(r"<[^>]+>", " ", html)).split())
     return re.sub(r" ([.,:;)])", r"\1", words)
 
@@ -21,8 +22,7 @@ def _text(html):
 def test_presets_list_each_pair_then_each_model_and_route_once_with_markings():
     """The presets, then five base models and five routes, each described once with its marks and dates."""
     html = costs.presets_html(PRESETS, DEFAULT_PRESET_ID)
-    tree = Tree(html)
-    ids = [attrs["id"] for tag, attrs in tree.starts if "id" in attrs]
+    ids = parse(html).ids()
     assert [i for i in ids if i.startswith("preset-")] == ["preset-" + preset.id for preset in PRESETS]
     assert len([i for i in ids if i.startswith("model-")]) == 5
     assert [i for i in ids if i.startswith("route-")] == ["route-" + route.id for route in ROUTES]
@@ -87,7 +87,7 @@ def test_availability_lists_each_route_and_the_providers_that_stopped():
 def test_the_facts_table_lists_every_fact_with_its_dates():
     """One row per fact: what is true, its marking, when it was checked and when it ends."""
     html = costs.facts_html(FACTS)
-    ids = [attrs["id"] for tag, attrs in Tree(html).starts if "id" in attrs]
+    ids = parse(html).ids()
     assert ids == ["fact-" + fact.id for fact in FACTS]
     assert "not known" in html and 'datetime="2027-10-14"' in html
 

@@ -2,7 +2,6 @@
 
 import html
 from html import unescape as html_unescape
-from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -15,49 +14,21 @@ from decision_core.framework.questions import FIELDS, QUESTIONS
 from decision_core.framework.rules import CRITERIA, OUTCOMES, THRESHOLDS, Criterion, Outcome, Threshold
 from decision_core.framework.sections import SECTIONS, Section
 from sitegen import consultants, examples, markup, tables
+from tests.support.html import parse
 
 HOSTILE = '<script>alert("x")</script> & \'quotes\' *bold* [link](http://evil) {#id}'
 
 
-class Tree(HTMLParser):
-    """A small well-formedness check: every non-void element closes, in order; collects start tags."""
-
-    VOID = {"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"}
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: "list[str]" = []
-        self.starts: "list[tuple[str, dict]]" = []
-        self.text: "list[str]" = []
-        self.feed(html)
-        self.close()
-        assert self.stack == [], "unclosed: %r" % self.stack
-
-    def handle_starttag(self, tag, attrs):
-        self.starts.append((tag, dict(attrs)))
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, "</%s> closes %r" % (tag, self.stack)
-        self.stack.pop()
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def tags(self, name: str) -> "list[dict]":
-        return [attrs for tag, attrs in self.starts if tag == name]
-
-    @property
-    def all_text(self) -> str:
-        return " ".join("".join(self.text).split())
+def tags(tree, name: str) -> "list[dict]":
+    """The attributes of every `name` element, in document order."""
+    return [element.attrs for element in tree.find(name)]
 
 
 def assert_no_raw_hostile_markup(html: str) -> None:
     assert "<script>" not in html
-    tree = Tree(html)
-    assert tree.tags("script") == []
-    assert '<script>alert("x")</script>' in tree.all_text
+    tree = parse(html)
+    assert tags(tree, "script") == []
+    assert '<script>alert("x")</script>' in tree.all_text()
 
 
 def test_escape_covers_quotes_and_markup():
@@ -95,34 +66,34 @@ def test_values_carry_their_units(value, unit, text):
 
 def test_decision_table_has_one_row_per_criterion_in_order():
     """Each criterion is a row with a disabled checkbox, its label and the outcome it favours."""
-    tree = Tree(tables.decision_table_html(CRITERIA, OUTCOMES))
-    boxes = tree.tags("input")
+    tree = parse(tables.decision_table_html(CRITERIA, OUTCOMES))
+    boxes = tags(tree, "input")
     assert [box["value"] for box in boxes] == [criterion.id for criterion in CRITERIA]
     for box, criterion in zip(boxes, CRITERIA):
         assert box["type"] == "checkbox" and box["name"] == "criterion" and "disabled" in box
         assert box["id"] == "crit-" + criterion.id and box["data-favours"] == criterion.favours
-    assert [label["for"] for label in tree.tags("label")] == ["crit-" + c.id for c in CRITERIA]
-    rows = [row["data-favours"] for row in tree.tags("tr") if "data-favours" in row]
+    assert [label["for"] for label in tags(tree, "label")] == ["crit-" + c.id for c in CRITERIA]
+    rows = [row["data-favours"] for row in tags(tree, "tr") if "data-favours" in row]
     assert rows == [criterion.favours for criterion in CRITERIA]
 
 
 def test_decision_table_is_an_accessible_table():
     """A caption, column headers with scope, row headers, and group headers carrying the anchors."""
     html = tables.decision_table_html(CRITERIA, OUTCOMES)
-    tree = Tree(html)
+    tree = parse(html)
     assert html.startswith('<div class="live-table" data-widget="decision-table" data-state="loading">')
-    assert len(tree.tags("table")) == 1 and len(tree.tags("caption")) == 1
-    scopes = [th.get("scope") for th in tree.tags("th")]
+    assert len(tags(tree, "table")) == 1 and len(tags(tree, "caption")) == 1
+    scopes = [th.get("scope") for th in tags(tree, "th")]
     assert scopes.count("col") == 2 and scopes.count("rowgroup") == 3 and None not in scopes
-    anchors = [tr["id"] for tr in tree.tags("tr") if "id" in tr]
+    anchors = [tr["id"] for tr in tags(tree, "tr") if "id" in tr]
     assert anchors == ["choose-rag", "choose-fine-tuning", "choose-both"]
 
 
 def test_decision_table_has_tallies_and_a_polite_verdict():
     """One output per outcome with rows (prompt-first has none), starting at 0, and an empty live region."""
     html = tables.decision_table_html(CRITERIA, OUTCOMES)
-    tree = Tree(html)
-    assert [o["data-outcome"] for o in tree.tags("output")] == ["rag", "fine-tuning", "both"]
+    tree = parse(html)
+    assert [o["data-outcome"] for o in tags(tree, "output")] == ["rag", "fine-tuning", "both"]
     assert '<output data-outcome="rag">0</output> of 5' in html
     assert '<p class="live-table__verdict" aria-live="polite"></p>' in html
 
@@ -139,8 +110,8 @@ def test_decision_table_escapes_hostile_text():
     outcomes = (Outcome("o<o", "T", "S", "outcome-rag", "<i>rag</i>"),)
     html = tables.decision_table_html(criteria, outcomes)
     assert_no_raw_hostile_markup(html)
-    tree = Tree(html)
-    assert tree.tags("input")[0]["value"] == 'x"><b'
+    tree = parse(html)
+    assert tags(tree, "input")[0]["value"] == 'x"><b'
     assert "<i>" not in html and "&lt;i&gt;rag&lt;/i&gt;" in html
 
 
@@ -156,8 +127,8 @@ def test_decision_table_names_an_unknown_outcome_by_its_id():
 def test_thresholds_table_lists_each_with_source_and_date():
     """One row per threshold, in order, with value, text, source and as-of date."""
     html = tables.thresholds_html(THRESHOLDS)
-    tree = Tree(html)
-    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["threshold-" + t.id for t in THRESHOLDS]
+    tree = parse(html)
+    assert [tr["id"] for tr in tags(tree, "tr") if "id" in tr] == ["threshold-" + t.id for t in THRESHOLDS]
     assert "$500" in html and "2027-01-06" in html
 
 
@@ -175,9 +146,9 @@ def test_each_question_lists_its_fields_and_options():
     """Each question's own section lists its fields as a definition list, with every option's label and how
     it is answered (one choice, any that apply, a number, yes or no)."""
     html = "\n".join(tables.question_fields_html(question) for question in QUESTIONS)
-    tree = Tree(html)
-    assert [s["data-question"] for s in tree.tags("section")] == [q.id for q in QUESTIONS]
-    assert len(tree.tags("dt")) == len(FIELDS)
+    tree = parse(html)
+    assert [s["data-question"] for s in tags(tree, "section")] == [q.id for q in QUESTIONS]
+    assert len(tags(tree, "dt")) == len(FIELDS)
     for field in FIELDS:
         for option in field.options:
             assert markup.escape(option.label) in html
@@ -192,8 +163,8 @@ def test_plan_effort_table_prices_each_step_at_the_day_rate():
     from sitegen.advice_tables import effort_html
 
     html = effort_html(EFFORTS, DAY_RATE)
-    tree = Tree(html)
-    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["effort-" + e.approach for e in EFFORTS]
+    tree = parse(html)
+    assert [tr["id"] for tr in tags(tree, "tr") if "id" in tr] == ["effort-" + e.approach for e in EFFORTS]
     assert "5 to 10 person-days" in html and "$4,000 to $8,000" in html
     assert "Bureau of Labor Statistics" in html and DAY_RATE.as_of in html
 
@@ -214,8 +185,8 @@ def test_advice_rows_are_listed_for_maintainers_with_their_conditions():
 def test_cost_inputs_table_lists_every_input():
     """One row per cost input with default and unit, marking, range, source and date; choices show labels."""
     html = tables.cost_inputs_html(COST_INPUTS)
-    tree = Tree(html)
-    assert [tr["id"] for tr in tree.tags("tr") if "id" in tr] == ["cost-input-" + i.id for i in COST_INPUTS]
+    tree = parse(html)
+    assert [tr["id"] for tr in tags(tree, "tr") if "id" in tr] == ["cost-input-" + i.id for i in COST_INPUTS]
     assert "$0.10 per 1M tokens" in html and "$0.125 per 1M tokens" in html and "empty (optional)" in html
     assert "RAG on OpenAI gpt-6-luna vs fine-tuned Gemini 3.1 Flash-Lite" in html and "one of 8 choices" in html
     assert '$1.50 per 1M training tokens <span class="dc-mark">unconfirmed</span>' in html
@@ -366,20 +337,20 @@ def test_consultants_page_groups_sections_by_page_in_closed_groups():
             pages.append(section.page)
     html = consultants.consultants_markdown(SECTIONS, "https://guide.example/", lambda page: "Page " + page,
                                             lambda url: "../" + url)
-    tree = Tree(html)
-    groups = tree.tags("details")
+    tree = parse(html)
+    groups = tags(tree, "details")
     assert [group["id"] for group in groups] == ["links-" + page.strip("/").replace("/", "-") for page in pages]
     assert all("open" not in group for group in groups)
     basics = len([section for section in SECTIONS if section.page == "basics/"])
-    assert "Page basics/ %d links" % basics in tree.all_text
-    buttons = tree.tags("button")
+    assert "Page basics/ %d links" % basics in tree.all_text()
+    buttons = tags(tree, "button")
     assert [b["data-copy-href"] for b in buttons] == ["../" + s.url for s in SECTIONS]
     assert all(b["type"] == "button" and "hidden" in b for b in buttons)
     assert buttons[0]["aria-label"] == "Copy link: What RAG is"
-    assert len(tree.tags("span")) >= len(SECTIONS) and html.count("data-copy-done") == len(SECTIONS)
+    assert len(tags(tree, "span")) >= len(SECTIONS) and html.count("data-copy-done") == len(SECTIONS)
     for section in SECTIONS:
         assert "<code>https://guide.example/%s</code>" % section.url.replace("&", "&amp;") in html
-    status = [p for p in tree.tags("p") if p.get("role") == "status"]
+    status = [p for p in tags(tree, "p") if p.get("role") == "status"]
     assert len(status) == 1 and status[0]["aria-live"] == "polite"
 
 
@@ -414,14 +385,14 @@ def test_escaped_text_reads_back_unchanged(text):
 def test_markdown_escaped_text_renders_literally(text):
     """A heading made with escape_markdown shows exactly the text, whatever Markdown it contains."""
     converted = markdown.markdown("## " + markup.escape_markdown(text) + " { #x }", extensions=["attr_list"])
-    tree = Tree(converted)
-    assert html.unescape(tree.all_text) == " ".join(text.split())
+    tree = parse(converted)
+    assert html.unescape(tree.all_text()) == " ".join(text.split())
 
 
 @given(st.lists(st.tuples(TEXT, TEXT, st.sampled_from(["rag", "fine-tuning", "both", "x<y"])), max_size=5))
 def test_decision_table_is_well_formed_for_any_criteria(rows):
     """Any criterion ids and texts give a well-formed table with one checkbox per row."""
     criteria = tuple(Criterion(cid, text, favours, "choose-rag") for cid, text, favours in rows)
-    tree = Tree(tables.decision_table_html(criteria, OUTCOMES))
-    assert [box["value"] for box in tree.tags("input")] == [cid for cid, _, _ in rows]
-    assert tree.tags("script") == []
+    tree = parse(tables.decision_table_html(criteria, OUTCOMES))
+    assert [box["value"] for box in tags(tree, "input")] == [cid for cid, _, _ in rows]
+    assert tags(tree, "script") == []

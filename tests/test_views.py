@@ -1,7 +1,5 @@
 """The quiz's HTML: the form rendered at build time and the result rendered in the browser."""
 
-from html.parser import HTMLParser
-
 import pytest
 
 from decision_core.views import quiz as views
@@ -11,52 +9,14 @@ from decision_core.model.engine import Change, Recommendation, recommend
 from decision_core.model.plan import Step
 from decision_core.base.errors import Problem
 from decision_core.framework.questions import FIELDS, QUESTIONS, Field, Option, Question
+from tests.support.html import parse, text_of
 
 HOSTILE = '<script>alert("x")</script>&\'"'
 
 
-class _Tree(HTMLParser):
-    """Collects start tags with their attributes, checks nesting and finds stray markup."""
-
-    VOID = {"input", "br", "img", "meta", "link", "hr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags = []
-        self.stack = []
-        self.text = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, "misnested </%s> in %r" % (tag, self.stack)
-        self.stack.pop()
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(fragment):
-    tree = _Tree()
-    tree.feed(fragment)
-    tree.close()
-    assert tree.stack == [], "unclosed elements: %r" % tree.stack
-    return tree
-
-
-def _matches(element, name, value):
-    name = name.replace("_", "-")
-    if value == "":  # a boolean attribute: present, with or without a value
-        return name in element and element[name] in (None, "")
-    return element.get(name) == value
-
-
 def find(tree, tag, **attrs):
     """The attributes of every `tag` element whose attributes match (`data_x=""`: present)."""
-    return [a for t, a in tree.tags if t == tag and all(_matches(a, k, v) for k, v in attrs.items())]
+    return [element.attrs for element in tree.find(tag, **attrs)]
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +45,7 @@ def test_each_question_is_a_fieldset_asking_its_question_once():
     """Four fieldsets; each legend numbers the question and asks it; no wording of it is repeated."""
     html = views.render_quiz("../")
     tree = parse(html)
-    questions = [a for t, a in tree.tags if t == "fieldset" and "data-question" in a]
+    questions = [e.attrs for e in tree.find("fieldset") if e.has("data-question")]
     assert [a["data-question"] for a in questions] == [q.id for q in QUESTIONS]
     for question in QUESTIONS:
         lead = question.fields[0]
@@ -119,9 +79,9 @@ def test_every_field_has_a_native_control_with_a_name():
     """
     html = views.render_quiz()
     tree = parse(html)
-    ids = [a["id"] for t, a in tree.tags if "id" in a]
+    ids = tree.ids()
     assert len(ids) == len(set(ids)), "duplicate ids"
-    labelled = {a["for"] for t, a in tree.tags if t == "label"}
+    labelled = {a["for"] for a in find(tree, "label")}
     leads = {question.fields[0].name: question for question in QUESTIONS}
     for field in FIELDS:
         inputs = find(tree, "input", name=field.name)
@@ -194,7 +154,7 @@ def test_start_again_can_be_undone_and_a_link_follows_to_the_result():
     assert html.index("data-quiz-cleared") < html.index('id="quiz-q1"')
     undo = parse(views.render_cleared())
     assert find(undo, "button", type="button", data_quiz_undo="")
-    assert "Your answers are cleared." in "".join(undo.text)
+    assert "Your answers are cleared." in undo.text
     jump = find(tree, "p", data_quiz_jump="")
     assert len(jump) == 1 and "hidden" in jump[0]
     button = find(tree, "button", type="button", data_quiz_jump_link="")
@@ -227,7 +187,7 @@ def test_optional_fields_say_so():
 def test_form_has_progress_restart_and_result_region():
     """Progress starts at 0 of 4, a reset button restarts, and the result sits in #quiz-result."""
     tree = parse(views.render_quiz())
-    assert "0 of 4 answered" in "".join(tree.text)
+    assert "0 of 4 answered" in tree.text
     assert find(tree, "button", type="reset")
     assert find(tree, "section", id="quiz-result")
     assert find(tree, "p", aria_live="polite")
@@ -296,14 +256,14 @@ def test_result_carries_the_choice_and_links_to_sections(s01_recommendation):
                                "https://example.org/g/quiz/?v=1&a=x#quiz-result", "2026-11-25")
     tree = parse(html)
     assert find(tree, "div", data_choice="rag")
-    hrefs = [a["href"] for t, a in tree.tags if t == "a"]
+    hrefs = [a["href"] for a in find(tree, "a")]
     assert "https://example.org/g/recommendation/#outcome-rag" in hrefs
     for reason in s01_recommendation.reasons:
         assert "https://example.org/g/" + reason.link in hrefs
     assert "https://example.org/g/quiz/?v=1&a=x#quiz-result" in hrefs
     assert find(tree, "button", data_quiz_copy="")
     assert find(tree, "time", datetime="2026-11-25")
-    text = "".join(tree.text)
+    text = tree.text
     for heading in ("Your plan", "Why", "Before you start", "Your answers"):
         assert heading in text
     assert "Every week" in text and "5,000" in text and "$20,000" in text and "3,000 ms" in text
@@ -317,9 +277,9 @@ def test_result_leads_with_the_plan_then_reasons_then_what_speaks_against_it():
                         "behaviour_kinds": ["format"]})
     html = views.render_result(result, "../")
     tree = parse(html)
-    steps = [a for t, a in tree.tags if t == "li" and "data-approach" in a]
+    steps = [e.attrs for e in tree.find("li") if e.has("data-approach")]
     assert [step["data-approach"] for step in steps] == ["prompt", "fine-tuning"]
-    text = "".join(tree.text)
+    text = tree.text
     assert "Now: Prompt work and an evaluation set → Next: A fine-tuned model" in text
     order = [text.index(words) for words in ("Your plan", "Move on when", "Why", "What speaks against it",
                                               "Before you start", "What would change it")]
@@ -346,7 +306,7 @@ def test_result_without_share_link_date_or_lists(s01_recommendation):
     assert not find(tree, "button") and not find(tree, "time") and not find(tree, "ul")
     assert not find(tree, "ol")
     for heading in ("Why", "Your plan", "What speaks against it"):
-        assert heading not in "".join(tree.text)
+        assert heading not in tree.text
 
 
 def test_hostile_recommendation_text_is_escaped(s01_recommendation):
@@ -372,7 +332,7 @@ def test_answers_read_as_a_person_would_say_them():
     answers = validate_answers({"knowledge_change": "daily", "need": "both", "labelled_examples": 12000,
                                 "queries_per_day": 0, "budget_usd": 1250.5, "latency_budget_ms": None})
     tree = parse(views.render_answers(answers))
-    text = [t for t in tree.text]
+    text = {text_of(element) for element in tree.elements}
     assert "Every day" in text and "Both" in text and "12,000" in text and "$1,250.50" in text
     assert "No limit" in text and "No" in text
 

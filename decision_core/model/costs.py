@@ -343,7 +343,7 @@ def _unavailable(inputs: CostInputs) -> str:
     if limit is None:
         return ("the base model's context window is not in this guide's sources: enter it under "
                 "Cached prompt to compute this option")
-    if inputs.knowledge_tokens > limit:
+    if inputs.knowledge_tokens + inputs.prompt_tokens > inputs.context_window_tokens:  # a prompt alone may not fit
         return ("about %s tokens of knowledge do not fit in the base model's %s-token context window "
                 "with the prompt" % (about(inputs.knowledge_tokens), number(inputs.context_window_tokens)))
     return ""

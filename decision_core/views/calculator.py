@@ -37,7 +37,7 @@ from ..base.format import money, number, plural, price
 from ..framework.facts import get_fact
 from ..framework.cost_inputs import COST_INPUT_GROUPS, COST_INPUTS
 from ..framework.presets import CUSTOM, CUSTOM_LABEL, PRESET_INPUT_IDS, PRESETS, get_preset
-from ..model.calculator_link import as_mapping
+from ..model.calculator_link import as_mapping, value_text
 from ..model.cost_values import CostInputs, default_values
 from ..model.costs import compare
 from .chart import cost_chart_svg, cost_table_html
@@ -87,12 +87,8 @@ def field_text(value: object) -> str:
         >>> field_text(10000.0), field_text(0.125), field_text(None), field_text(" 5 ")
         ('10,000', '0.125', '', ' 5 ')
     """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
+        return value_text(value)  # empty, a choice or text as typed: as the address writes it
     return number(value, 6)
 
 

@@ -1,21 +1,10 @@
-"""Fixtures for the tests of the built site: the site is built once per session."""
+"""Fixtures for the tests of the built site (`site_dir` is tests/conftest.py's: built once per session)."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # For `tests.support` and `decision_core` under any pytest entry point.
-    sys.path.insert(0, str(ROOT))
-
-from tests.support.site import built_site, site_url  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The built site (`$SITE_DIR`, or a strict build made once per session)."""
-    return built_site()
+from tests.support.site import site_url
 
 
 @pytest.fixture(scope="session")

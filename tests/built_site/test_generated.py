@@ -9,11 +9,12 @@ import pytest
 from decision_core.framework.cost_inputs import COST_INPUTS
 from decision_core.model.engine import recommend
 from decision_core.base.errors import DecisionError
-from decision_core.framework.questions import FIELDS, QUESTIONS
+from decision_core.framework.questions import QUESTIONS
 from decision_core.framework.rules import CRITERIA
 from decision_core.model.thresholds import ALL_THRESHOLDS as THRESHOLDS
 from decision_core.framework.sections import SECTIONS
-from tests.support.site import ROOT, elements, page_html, text_of
+from tests.support.html import elements, text_of
+from tests.support.site import ROOT, page_html
 
 pytestmark = pytest.mark.site
 

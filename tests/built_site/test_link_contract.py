@@ -1,12 +1,12 @@
 """The link contract: the sections consultants link to exist, and stay."""
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from sitegen import BuildError, pages
 from decision_core.framework.sections import SECTIONS
+from tests.support.html import parse
 from tests.support.site import ROOT, SiteBuildError, build_site, copy_project, page_html
 
 pytestmark = pytest.mark.site
@@ -52,23 +52,12 @@ def test_contract_url_lands_on_its_section(site_dir: Path, url: str):
     assert anchor in pages.anchor_ids(page_html(site_dir, page)), "no id=%r on %s" % (anchor, page)
 
 
-class _AllIds(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: "list[str]" = []
-
-    def handle_starttag(self, tag, attrs):
-        self.ids.extend(value for name, value in attrs if name == "id" and value)
-
-
 def test_no_page_repeats_an_id(html_pages: "dict[str, str]"):
     """Within a page every id is unique, so each anchor lands on exactly one place."""
     repeated = {}
     for path, html in html_pages.items():
-        parser = _AllIds()
-        parser.feed(html)
         seen, twice = set(), []
-        for anchor in parser.ids:
+        for anchor in parse(html, strict=False).ids():
             if anchor in seen and anchor not in twice:
                 twice.append(anchor)
             seen.add(anchor)

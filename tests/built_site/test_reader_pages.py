@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.site import ROOT, elements, page_html, text_of
+from tests.support.html import elements, text_of
+from tests.support.site import ROOT, page_html
 
 pytestmark = pytest.mark.site
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.site import elements
+from tests.support.html import elements
 
 pytestmark = pytest.mark.site
 

@@ -1,6 +1,6 @@
 """Fixtures for the browser tests: built sites, local static servers, one Chromium per session.
 
-- `site_dir`: the MicroPython site (`tests/support/site.py`: `$SITE_DIR`, else a
+- `site_dir` (tests/conftest.py, shared with tests/built_site): the MicroPython site (`tests/support/site.py`: `$SITE_DIR`, else a
   strict build once per session); `pyodide_site_dir`: the same checkout built
   with `WIDGET_INTERPRETER=pyodide` into a temporary folder, once per session
   (or `$PYODIDE_SITE_DIR`, built beforehand).
@@ -10,7 +10,8 @@
   a thread. The sitemap, whose URLs Material's instant navigation matches
   links against, is served with the site URL it was built for replaced by the
   server's address: what publishing at `site_url` gives.
-- `browser`: Debian's Chromium, headless, with a fresh profile, once per session.
+- `browser`: Debian's Chromium, headless, with a fresh profile, once per session
+  (launched by tests/support/browser.py, the one place that knows its flags).
 - `sized_page`: a fresh page at a phone's (390 px) and at a desktop's
   (1280 px) size: a test that takes it runs at both.
 - `watch(page, base)`: records the requests that leave the site and the
@@ -27,31 +28,18 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tests.e2e.helpers import APP_TIMEOUT_MS, MARGIN_MS, READY, SETTLED  # noqa: F401  (older tests import them here)
+from tests.support import browser as chromium
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (likewise)
+from tests.support.server import SiteServer
+from tests.support.site import ROOT, build_site
+from tests.support.viewport import WIDTHS
 
-from tests.support.server import SiteServer  # noqa: E402
-from tests.support.site import build_site, built_site  # noqa: E402
-from tests.support.viewport import WIDTHS  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-READY = "[data-widget][data-state=ready]"
-SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
-READY_TIMEOUT = {"micropython": 20_000, "pyodide": 60_000}
+READY_TIMEOUT = {name: timeout + MARGIN_MS for name, timeout in APP_TIMEOUT_MS.items()}
+"""How long to wait for a widget to settle: the app's own timeout and a margin (see tests/e2e/helpers.py)."""
 
 
 # -- sites --------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def site_dir() -> Path:
-    """The MicroPython site, built once per session (or `$SITE_DIR`)."""
-    return built_site()
 
 
 @pytest.fixture(scope="session")
@@ -87,28 +75,21 @@ def site_pages(site: Path) -> "list[str]":
 # -- servers ------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def root_server(site_dir):
-    """The MicroPython site at the root of a local server."""
-    server = SiteServer(site_dir, "/")
-    yield server
-    server.close()
+def _served(site_fixture: str, prefix: str, name: str, doc: str):
+    """A session fixture `name`: the site of `site_fixture` served under `prefix` until the session ends."""
+
+    @pytest.fixture(scope="session", name=name)
+    def server(request):
+        with SiteServer(request.getfixturevalue(site_fixture), prefix) as served:
+            yield served
+
+    server.__doc__ = doc
+    return server
 
 
-@pytest.fixture(scope="session")
-def guide_server(site_dir):
-    """The MicroPython site under the sub-path `/guide/`."""
-    server = SiteServer(site_dir, "/guide/")
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="session")
-def pyodide_server(pyodide_site_dir):
-    """The Pyodide site under the sub-path `/guide/`."""
-    server = SiteServer(pyodide_site_dir, "/guide/")
-    yield server
-    server.close()
+root_server = _served("site_dir", "/", "root_server", "The MicroPython site at the root of a local server.")
+guide_server = _served("site_dir", "/guide/", "guide_server", "The MicroPython site under the sub-path `/guide/`.")
+pyodide_server = _served("pyodide_site_dir", "/guide/", "pyodide_server", "The Pyodide site under `/guide/`.")
 
 
 # -- the browser --------------------------------------------------------------
@@ -118,7 +99,7 @@ def pyodide_server(pyodide_site_dir):
 def playwright_instance():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
+    if not chromium.available():
         pytest.skip("Debian's chromium is not installed (make setup)")
     with sync_playwright() as playwright:
         yield playwright
@@ -127,9 +108,9 @@ def playwright_instance():
 @pytest.fixture(scope="session")
 def browser(playwright_instance):
     """Headless Chromium, launched once per session with a fresh profile."""
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+    launched = chromium.launch(playwright_instance)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Helpers for the browser tests: wait for a widget, answer the quiz with the keyboard alone."""
+"""Helpers for the browser tests: wait for a widget, hold a request back, answer the quiz with the keyboard alone."""
 
 from decision_core.framework.questions import QUESTIONS
 from decision_core.model.answers import applies
@@ -6,6 +6,10 @@ from decision_core.model.answers import applies
 READY = "[data-widget][data-state=ready]"
 SETTLED = "[data-widget][data-state=ready], [data-widget][data-state=error]"
 RESULT = "#quiz-result[data-choice]"
+APP_TIMEOUT_MS = {"micropython": 20_000, "pyodide": 60_000}
+"""How long runtime.js lets a widget load before it gives up and says so (sitegen/runtime.py's `timeout_ms`)."""
+MARGIN_MS = 15_000
+"""What a wait adds to the app's own timeout: the app settles (ready or error) by then, or it is broken."""
 
 _FOCUSED = """() => {
   const e = document.activeElement;
@@ -14,9 +18,55 @@ _FOCUSED = """() => {
 }"""
 
 
+def wait_settled(page, interpreter="micropython", selector=SETTLED):
+    """Wait until the page's widgets are ready or have given up: the app promises one by its own timeout."""
+    page.wait_for_selector(selector, timeout=APP_TIMEOUT_MS[interpreter] + MARGIN_MS)
+
+
 def wait_ready(page, interpreter="micropython", selector=READY):
-    """Wait until the page's widgets report ready (MicroPython: 20 s at most; Pyodide: 60 s)."""
-    page.wait_for_selector(selector, timeout=20_000 if interpreter == "micropython" else 60_000)
+    """Wait until the page's widgets settle, and fail with the widget's own message unless `selector` is there."""
+    wait_settled(page, interpreter, selector + ", [data-widget][data-state=error]")
+    if not page.locator(selector).count():
+        raise AssertionError("widget failed: %s" % page.text_content("[data-widget][data-state=error]"))
+
+
+def wait_error(page, selector="[data-widget][data-state=error]", interpreter="micropython"):
+    """Wait until a widget is in its error state (a failure reported at once, or the app's own timeout)."""
+    wait_settled(page, interpreter, selector)
+
+
+class HeldRequests:
+    """Requests matching a URL pattern, held back until `release()` (later ones then pass at once).
+
+        held = HeldRequests(page, INTERPRETER)     # before page.goto
+        ...                                         # the reader acts while the interpreter is on its way
+        held.release()
+
+    No polling: a request that has not arrived yet when `release()` is called
+    passes through as it arrives.
+    """
+
+    def __init__(self, page, pattern) -> None:
+        self.routes = []
+        self.released = False
+        page.route(pattern, self._route)
+
+    def _route(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        """Let the held requests (and any later one) through."""
+        self.released = True
+        while self.routes:
+            self.routes.pop(0).continue_()
+
+    def abort(self) -> None:
+        """Fail the held requests, as a dropped connection would."""
+        while self.routes:
+            self.routes.pop(0).abort()
 
 
 def focused(page):

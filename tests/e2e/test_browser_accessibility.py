@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ANSWERABLE, site_pages
-from tests.e2e.helpers import answer_by_keyboard, result_choice, wait_ready
+from tests.e2e.helpers import answer_by_keyboard, result_choice, wait_error, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -126,6 +126,6 @@ def test_blocked_quiz_error_state_has_no_violations(palette_page, guide_server):
     page = palette_page
     page.route("**/assets/runtime/micropython/**", lambda route: route.abort())
     page.goto(guide_server.url("quiz/?v=1&a=broken"))
-    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    wait_error(page, "[data-widget=quiz][data-state=error]")
     assert page.is_visible("[data-quiz-notice]") is False  # Python never read the link
     assert axe_violations(page, QUIZ) == []

@@ -304,7 +304,7 @@ def test_instant_navigation_to_the_calculator(open_calculator, guide_server):
     page.goto(guide_server.url("cost/"))
     page.click("article a[href$='calculator/']")
     page.wait_for_url(re.compile(r".*/calculator/$"))
-    page.wait_for_selector("[data-widget=calculator][data-state=ready]", timeout=20_000)
+    wait_ready(page, selector="[data-widget=calculator][data-state=ready]")
     type_into(page, VOLUME, "120000")
     wait_summary(page, "120,000 queries a day")
 

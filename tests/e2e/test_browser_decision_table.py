@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.helpers import wait_ready
+from tests.e2e.helpers import wait_error, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def test_table_is_static_html_before_python(context, guide_server):
     page.goto(guide_server.url("decision-table/"))
     if page.locator("[data-widget-page]").count() == 0:
         pytest.skip("decision-table.md does not use template: widget.html")
-    page.wait_for_selector("[data-widget=decision-table][data-state=error]", timeout=25_000)
+    wait_error(page, "[data-widget=decision-table][data-state=error]")
     assert page.locator("input[name=criterion]").count() == 13
     assert page.locator("input[name=criterion]:disabled").count() == 13
     assert page.is_visible("[data-widget-retry]")

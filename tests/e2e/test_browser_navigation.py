@@ -16,6 +16,17 @@ def _same_document(page):
     return page.evaluate("window.__sameDocument === true")
 
 
+def _answered_quiz(context, server, watch):
+    """A new page of the quiz answered by keyboard with S01's answers, its result shown; and its watch."""
+    page = context.new_page()
+    watched = watch(page, server.base)
+    page.goto(server.url("quiz/"))
+    wait_ready(page)
+    answer_by_keyboard(page, S01["answers"])
+    assert result_choice(page) == S01["expected"]
+    return page, watched
+
+
 def _quiz_with_answers(server):
     prefix = server.url("quiz/?v=")
     return lambda url: url.startswith(prefix)
@@ -71,12 +82,7 @@ def test_instant_navigation_into_out_of_and_back_to_the_quiz(request, context, w
 
 def test_share_link_opened_by_instant_navigation(context, guide_server, watch):
     """A share link clicked inside the site (instant navigation) fills the quiz too."""
-    page = context.new_page()
-    watched = watch(page, guide_server.base)
-    page.goto(guide_server.url("quiz/"))
-    wait_ready(page)
-    answer_by_keyboard(page, S01["answers"])
-    result_choice(page)
+    page, watched = _answered_quiz(context, guide_server, watch)
     share = page.get_attribute("[data-quiz-share]", "href")
     page.goto(guide_server.url("framework/"))
     page.evaluate("window.__sameDocument = true")
@@ -91,12 +97,7 @@ def test_share_link_opened_by_instant_navigation(context, guide_server, watch):
 
 def test_back_from_a_reason_link_keeps_the_result(context, guide_server, watch):
     """Following a reason to its guide section and pressing Back shows the same answers and result."""
-    page = context.new_page()
-    watched = watch(page, guide_server.base)
-    page.goto(guide_server.url("quiz/"))
-    wait_ready(page)
-    answer_by_keyboard(page, S01["answers"])
-    assert result_choice(page) == S01["expected"]
+    page, watched = _answered_quiz(context, guide_server, watch)
     assert page.evaluate("location.search").startswith("?v=2&a="), "the address holds the answers"
     page.evaluate("window.__sameDocument = true")
     reason = page.locator(".quiz-result__reasons a").first
@@ -114,12 +115,7 @@ def test_back_from_a_reason_link_keeps_the_result(context, guide_server, watch):
 
 def test_restart_clears_the_answers_from_the_address(context, guide_server, watch):
     """After a restart the address no longer carries answers, so a reload starts empty."""
-    page = context.new_page()
-    watched = watch(page, guide_server.base)
-    page.goto(guide_server.url("quiz/"))
-    wait_ready(page)
-    answer_by_keyboard(page, S01["answers"])
-    result_choice(page)
+    page, watched = _answered_quiz(context, guide_server, watch)
     page.click("[data-widget=quiz] button[type=reset]")
     page.wait_for_function("location.search === ''")
     page.reload()

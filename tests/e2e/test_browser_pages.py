@@ -48,8 +48,7 @@ def test_pages_without_a_widget_load_no_interpreter(context, guide_server, watch
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(guide_server.url("framework/"))
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(200)
+    page.wait_for_load_state("networkidle")  # every request the page makes, scripts' included, has ended
     assert not [url for url in requested if "/assets/runtime/" in url]
     assert page.locator("mpy-config, py-config").count() == 0
 

@@ -3,7 +3,8 @@
 import pytest
 
 from decision_core.model.sharelink import share_url
-from tests.e2e.conftest import ANSWERABLE, SETTLED, site_pages
+from tests.e2e.conftest import ANSWERABLE, site_pages
+from tests.e2e.helpers import result_choice, wait_ready, wait_settled
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def test_every_page_loads_under_the_policy_with_no_violation(interpreter, browse
     for path in site_pages(site_dir):
         page.goto(server.url(path))
         if path in WIDGET_PAGES:
-            page.wait_for_selector(SETTLED, timeout=60_000)
+            wait_settled(page, interpreter)
             states = page.eval_on_selector_all("[data-widget]", "roots => roots.map(root => root.dataset.state)")
             assert set(states) == {"ready"}, (path, states)
         else:
@@ -64,14 +65,14 @@ def test_instant_navigation_between_widget_and_guide_pages_stays_within_the_poli
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     page.goto(guide_server.url("quiz/"))
-    page.wait_for_selector(SETTLED, timeout=20_000)
+    wait_settled(page)
     for path in ("calculator/", "framework/", "quiz/"):
         page.evaluate("(href) => { const a = document.createElement('a'); a.href = href;"
                       " a.textContent = 'go'; document.querySelector('article').appendChild(a); a.click(); }",
                       guide_server.url(path))
         page.wait_for_url(guide_server.url(path))
         if path != "framework/":
-            page.wait_for_selector("[data-widget][data-state=ready]", timeout=20_000)
+            wait_ready(page)
     assert _violations(page) == []
 
 
@@ -81,7 +82,8 @@ def test_answers_in_the_address_never_travel_in_the_referer(context, guide_serve
     referers = []
     page.on("request", lambda request: referers.append(request.headers.get("referer")))
     page.goto(guide_server.url(share_url(ANSWERABLE[0]["answers"])))
-    page.wait_for_selector("#quiz-result[data-choice]", timeout=20_000)
+    wait_ready(page)
+    result_choice(page)
     page.goto(guide_server.url("framework/"))
     page.wait_for_load_state("load")
     assert len(referers) > 5

@@ -7,11 +7,12 @@ import pytest
 from decision_core.model.sharelink import share_url
 from tests.e2e.conftest import ANSWERABLE
 from tests.e2e.helpers import (
-    READY,
+    HeldRequests,
     RESULT,
     answer_by_keyboard,
     restart_by_keyboard,
     result_choice,
+    wait_error,
     wait_ready,
 )
 from tests.support.viewport import in_view, settle
@@ -168,20 +169,8 @@ INTERPRETER = re.compile(r".*/assets/runtime/micropython/(?:[0-9a-f]+/)?micropyt
 
 
 def hold_interpreter(page):
-    """Hold back the interpreter's request; return `release()`, which waits until it was asked for, then lets it go."""
-    held = []
-    page.route(INTERPRETER, lambda route: held.append(route))
-
-    def release():
-        for _ in range(400):  # poll for the request, at most 10 s
-            if held:
-                break
-            page.wait_for_timeout(25)
-        assert held, "the interpreter was requested"
-        for route in held:
-            route.continue_()
-
-    return release
+    """Hold back the interpreter's request; return `release()`, which lets it through."""
+    return HeldRequests(page, INTERPRETER).release
 
 BROKEN = {
     "truncated": "v=1&a=3-0-0-3-3uw-2bc-ffk-1",
@@ -233,7 +222,7 @@ def test_a_share_link_whose_interpreter_never_loads_says_so_in_the_result_area(s
     page = sized_page
     page.route(re.compile(r".*/assets/runtime/(micropython|pyodide)/.*\.(mjs|wasm)$"), lambda route: route.abort())
     page.goto(guide_server.url(share_url(S01["answers"])))
-    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    wait_error(page, "[data-widget=quiz][data-state=error]")
     assert page.is_hidden(".quiz-result__pending-loading")
     assert in_view(page, ".quiz-result__pending-failed")
     assert "did not load" in page.inner_text(".quiz-result__pending-failed")
@@ -338,19 +327,14 @@ def test_undo_is_withdrawn_once_the_reader_answers_again(warm_context, guide_ser
 def test_answers_given_while_loading_are_kept(context, guide_server):
     """The reader can answer before the interpreter arrives; nothing is lost and the result follows."""
     page = context.new_page()
-    held = []
-    page.route(re.compile(r".*/assets/runtime/micropython/[0-9a-f]+/micropython\.mjs$"),
-               lambda route: held.append(route))
+    held = HeldRequests(page, INTERPRETER)
     page.goto(guide_server.url("quiz/"))
     page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
     assert "Loading" in page.text_content("[data-widget-status]")
     page.focus("body")
     answer_by_keyboard(page, S01["answers"])
     assert page.get_attribute("[data-widget=quiz]", "data-state") == "loading"
-    page.wait_for_timeout(50)
-    assert held, "the interpreter was requested"
-    for route in held:
-        route.continue_()
+    held.release()
     wait_ready(page)
     assert result_choice(page) == S01["expected"]
     assert page.is_checked("#quiz-knowledge_change-weekly")
@@ -361,7 +345,7 @@ def test_blocked_interpreter_shows_error_retry_and_static_content(context, guide
     page = context.new_page()
     page.route(re.compile(r".*/assets/runtime/(micropython|pyodide)/.*\.(mjs|wasm)$"), lambda route: route.abort())
     page.goto(guide_server.url("quiz/"))
-    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    wait_error(page, "[data-widget=quiz][data-state=error]")
     status = page.text_content("[data-widget-status]")
     assert "could not load" in status
     assert page.is_visible("[data-widget-retry]")
@@ -448,7 +432,7 @@ def test_result_links_to_the_calculator_with_the_volume(warm_context, guide_serv
     assert "queries_per_day=5000" in href and "latency_budget_ms=3000" in href
     link.click()
     page.wait_for_url(href)
-    page.wait_for_selector("[data-widget=calculator][data-state=ready]", timeout=20_000)
+    wait_ready(page, selector="[data-widget=calculator][data-state=ready]")
     assert page.input_value("#calc-queries_per_day") in ("5000", "5,000")
 
 
@@ -465,16 +449,14 @@ def test_interpreter_that_never_arrives_times_out_into_the_error_state(context, 
     """An interpreter that never answers (no error to listen for) ends in the error state, not a spinner."""
     page = context.new_page()
     page.clock.install()
-    held = []
-    page.route(re.compile(r".*/assets/runtime/micropython/[0-9a-f]+/micropython\.mjs$"),
-               lambda route: held.append(route))
+    held = HeldRequests(page, INTERPRETER)
     page.goto(guide_server.url("quiz/"))
+    # runtime.js starts its 20 s timer as it marks the widgets loading.
     page.wait_for_function("() => document.querySelector('[data-widget=quiz]').dataset.state === 'loading'")
-    page.wait_for_timeout(100)
-    assert held
-    page.clock.run_for(25_000)
+    page.clock.run_for(15_000)
+    assert page.get_attribute("[data-widget=quiz]", "data-state") == "loading", "still patient at 15 s"
+    page.clock.run_for(7_000)
     page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=5_000)
     assert "took too long" in page.text_content("[data-widget-status]")
     assert page.is_visible("[data-widget-retry]")
-    for route in held:
-        route.abort()
+    held.abort()

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests.e2e.helpers import wait_error, wait_ready
+
 pytestmark = pytest.mark.browser
 
 LOADER = re.compile(r".*/assets/widgets/runtime\.js$")
@@ -44,7 +46,7 @@ def test_a_loader_that_never_runs_ends_in_an_error_with_a_retry(context, guide_s
     assert retry.is_visible()
     page.unroute(LOADER)
     retry.click()
-    page.wait_for_selector("[data-widget][data-state=ready]", timeout=20_000)
+    wait_ready(page)
 
 
 def test_without_scripts_no_loading_line_is_shown(browser, guide_server):
@@ -77,7 +79,7 @@ def test_after_a_failure_the_result_panel_says_no_result_will_come(browser, guid
     page = context.new_page()
     page.route(re.compile(r".*/assets/runtime/micropython/.*\.(mjs|wasm)$"), _blocked)
     page.goto(guide_server.url("quiz/"))
-    page.wait_for_selector("[data-widget=quiz][data-state=error]", timeout=25_000)
+    wait_error(page, "[data-widget=quiz][data-state=error]")
     unavailable = page.locator("[data-quiz-unavailable]")
     assert unavailable.is_visible()
     assert "could not start" in unavailable.text_content()

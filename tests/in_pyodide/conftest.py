@@ -19,24 +19,17 @@ makes the folder with `scripts/pyodide_wheel.py`:
 If any of that fails, every test here fails with the reason and what to run.
 """
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tests.support.site import ROOT, load_by_path
 
 _folder = {}
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("decision_guide_pyodide_wheel", ROOT / "scripts" / "pyodide_wheel.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_by_path(ROOT / "scripts" / "pyodide_wheel.py", "decision_guide_pyodide_wheel")
 
 
 def pytest_configure(config):

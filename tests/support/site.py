@@ -17,13 +17,15 @@ widget runtime's configuration) are built from it.
 """
 
 import atexit
+import importlib.util
 import os
-from html.parser import HTMLParser
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from tests.support.html import Element, elements, text_of  # noqa: F401  (where tests used to find them)
 
 ROOT = Path(__file__).resolve().parents[2]
 """The repository's root (where mkdocs.yml is)."""
@@ -111,68 +113,14 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def load_by_path(path: Path, name: str):
+    """Import the Python file at `path` as module `name`, as a tool that loads it by path does (MkDocs, a script)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def page_html(site_dir: Path, page_url: str) -> str:
     """The built HTML of the page at a site-relative URL such as `framework/` (`""` for home)."""
     return (site_dir / page_url / "index.html").read_text(encoding="utf-8")
-
-
-class Element:
-    """An element found by `elements`: its tag, attributes and text content."""
-
-    __slots__ = ("tag", "attrs", "text")
-
-    def __init__(self, tag: str, attrs: "dict[str, str | None]") -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.text = ""
-
-    def __repr__(self) -> str:
-        return "Element(%r, %r, %r)" % (self.tag, self.attrs, self.text)
-
-
-class _Collector(HTMLParser):
-    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self, tags: "set[str]") -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags = tags
-        self.found: "list[Element]" = []
-        self.open: "list[Element]" = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.tags:
-            element = Element(tag, dict(attrs))
-            self.found.append(element)
-            if tag not in self._VOID:
-                self.open.append(element)
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index].tag == tag:
-                del self.open[index]
-                break
-
-    def handle_data(self, data):
-        for element in self.open:
-            element.text += data
-
-
-def elements(html: str, *tags: str) -> "list[Element]":
-    """Every element with one of these tags, in document order, with its text content.
-
-    Args:
-        html: An HTML document or fragment.
-        tags: Tag names, e.g. `"a"`, `"link"`.
-
-    Returns:
-        The elements; `text` is the text inside them, whitespace as in the source.
-    """
-    collector = _Collector(set(tags))
-    collector.feed(html)
-    collector.close()
-    return collector.found
-
-
-def text_of(element: Element) -> str:
-    """An element's text with runs of whitespace collapsed to one space."""
-    return " ".join(element.text.split())
