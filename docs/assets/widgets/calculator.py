@@ -14,9 +14,12 @@ escaped. Messages are written with `textContent`.
   reader has already changed a field while Python loaded (theirs wins); a bad
   address shows a notice and the defaults.
 - Choosing a preset fills its prices and their markings.
-- On `input` and `change`, after a short pause: recompute, write the
-  sentences, the table, the chart and the preset's description, and the state
-  into the address (`history.replaceState`, no new history entry). Invalid
+- On `input` and `change`: a valid state goes into the address at once
+  (`history.replaceState`, no new history entry), so the calculator's own
+  history entry holds the edit even if the reader leaves at once; after a
+  short pause: recompute, write the sentences, the table, the chart and the
+  preset's description. Nothing is written once the reader has left the
+  page (`widgets.Widget.here`). Invalid
   values get their message next to the field (`aria-invalid`,
   `aria-describedby`) and the last good figures stay, marked as such. When a
   field loses focus holding a valid number, its digits are grouped.

@@ -19,6 +19,16 @@ brought into view and takes focus; a "See your result" link (sticky, in CSS)
 follows a reader who is among the questions, and a shown one never covers the
 field being typed in; "Start again" keeps the answers for an Undo until the
 reader answers anew.
+
+Many page views, one document: no proxy is made per view. One listener per
+event kind on `document` and one timer callback, made once per interpreter
+(`window.__widgetRuntime.proxies` counts them), hand each event to the
+current page's widget whose root holds its target; a page that was left
+drops its widgets and their pending timers (Material's `document$`). A
+widget writes the address only while the reader is on its page (`here`):
+the address changes before the page's content is swapped, and a late timer
+must not put the calculator's state into the next page's address (on the
+quiz, over a share link).
 """
 
 import gc
