@@ -9,7 +9,7 @@ after a forced garbage collection; Material itself keeps past pages' content
 alive (so do the pages with Python blocked, measured in the same test), so
 the check is that the glue keeps no form alive beyond what the same
 navigation keeps without Python. Afterwards both widgets still answer, and
-the console is clean.
+the console is clean. Under MicroPython and under Pyodide.
 """
 
 import pytest
@@ -42,7 +42,7 @@ def _cycle(page, server, cycles, python=True):
             if href != "framework/":
                 page.wait_for_selector("[data-widget]")
                 if python:
-                    page.wait_for_selector(READY, timeout=30_000)
+                    page.wait_for_selector(READY, timeout=60_000)  # Pyodide's first start takes longest
                 page.evaluate(_REMEMBER)
 
 
@@ -60,8 +60,10 @@ def _start(context, server):
     return page, cdp
 
 
-def test_fifty_navigation_cycles_leave_the_glue_bounded(browser, guide_server, watch):
+@pytest.mark.parametrize("where", ["guide_server", "pyodide_server"])
+def test_fifty_navigation_cycles_leave_the_glue_bounded(request, browser, watch, where):
     """After 10 and after 50 cycles: the same proxies, no forms kept beyond Material's own, widgets still work."""
+    guide_server = request.getfixturevalue(where)
     context = browser.new_context()
     page, cdp = _start(context, guide_server)
     watched = watch(page, guide_server.base)
