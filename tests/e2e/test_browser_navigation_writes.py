@@ -39,6 +39,14 @@ def _type_volume(page):
     return page.evaluate("performance.now()")
 
 
+def _assert_the_calculator_entry_holds_the_edit(page, server):
+    """Back on the calculator's history entry: its address and, once Python is ready, its form hold the edit."""
+    page.wait_for_url(lambda url: url.startswith(server.url("calculator/")))
+    assert EDIT in page.url, "the calculator's own history entry holds the edit"
+    wait_ready(page)
+    assert page.input_value("#calc-queries_per_day").replace(",", "") == TYPED
+
+
 def _wait_past_the_pause(page, typed_at):
     """Wait until the calculator's timer, had it survived the page change, would have fired (or already did)."""
     page.wait_for_function(_TIMER_DUE, arg=typed_at + 4 * DEBOUNCE_MS, timeout=10_000)
@@ -61,10 +69,7 @@ def test_following_a_link_right_after_typing_leaves_the_next_address_alone(conte
     assert page.evaluate("window.__sameDocument === true"), "instant navigation, not a reload"
 
     page.go_back()
-    page.wait_for_url(lambda url: url.startswith(guide_server.url("calculator/")))
-    assert EDIT in page.url, "the calculator's own history entry holds the edit"
-    wait_ready(page)
-    assert page.input_value("#calc-queries_per_day").replace(",", "") == TYPED
+    _assert_the_calculator_entry_holds_the_edit(page, guide_server)
     watched.assert_clean()
 
 
@@ -94,8 +99,5 @@ def test_pressing_back_right_after_typing_keeps_the_share_link(context, guide_se
     assert page.evaluate("window.__sameDocument === true"), "instant navigation, not a reload"
 
     page.go_forward()
-    page.wait_for_url(lambda url: url.startswith(guide_server.url("calculator/")))
-    assert EDIT in page.url, "the calculator's own history entry holds the edit"
-    wait_ready(page)
-    assert page.input_value("#calc-queries_per_day").replace(",", "") == TYPED
+    _assert_the_calculator_entry_holds_the_edit(page, guide_server)
     watched.assert_clean()
