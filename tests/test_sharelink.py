@@ -236,3 +236,25 @@ def test_a_known_older_version_is_read_by_its_own_reader(monkeypatch):
     assert decode_answers(encode_answers(S01)) == validate_answers(S01).to_dict()
     with pytest.raises(InvalidShareLink, match=r"known: 0, 1, 2"):
         decode_answers("v=7&a=x")
+
+
+def _padded(link, length):
+    """`link` with a `utm_source` parameter that brings it to exactly `length` characters."""
+    head = link + "&utm_source="
+    return head + "x" * (length - len(head))
+
+
+@pytest.mark.parametrize("length", [2001, 100_000])
+def test_an_address_over_two_thousand_characters_is_refused_unread(length):
+    """A link padded past 2,000 characters is refused as too long, naming its length and the cap."""
+    from decision_core.base.errors import ShareLinkTooLong
+
+    link, _ = V1_LINKS[0]
+    with pytest.raises(ShareLinkTooLong, match="too long .*%d characters; its links have at most 2000" % length):
+        decode_answers(_padded(link.split("#")[0], length))
+
+
+def test_an_address_of_exactly_two_thousand_characters_still_opens():
+    """The same link padded to exactly 2,000 characters opens with its answers (the cap is inclusive)."""
+    link, answers = V1_LINKS[0]
+    assert decode_answers(_padded(link.split("#")[0], 2000)) == answers

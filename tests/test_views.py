@@ -130,6 +130,16 @@ def test_a_damaged_link_has_a_notice_in_plain_words_saying_what_to_do():
     assert html.index("data-link-notice") < html.index('id="quiz-form"'), "above the questions it points to"
 
 
+def test_the_notice_has_a_hidden_line_for_an_over_long_address():
+    """The notice holds a hidden plain-words line for an address longer than any link the guide makes."""
+    tree = parse(views.render_link_notice())
+    line = find(tree, "p", data_link_notice_long="")
+    assert len(line) == 1 and "hidden" in line[0]
+    assert "far longer than any link this guide makes" in views.LINK_TOO_LONG_TEXT
+    for jargon in ("characters", "parameter", "2000", "2,000", "query"):
+        assert jargon not in views.LINK_TOO_LONG_TEXT
+
+
 def test_a_share_links_result_has_a_preparing_note_in_the_result_area():
     """The result area holds a hidden "Preparing the result of the link you opened" note and its stalled twin."""
     from decision_core.model.sharelink import has_share_link

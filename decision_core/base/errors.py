@@ -105,6 +105,10 @@ class InvalidShareLink(DecisionError):
     """A share link is tampered with, truncated, or of an unknown version."""
 
 
+class ShareLinkTooLong(InvalidShareLink):
+    """A share link's address is far longer than any the guide makes: refused before it is read."""
+
+
 class UnknownSection(DecisionError):
     """No section of the guide has that anchor id."""
 

@@ -256,6 +256,33 @@ def _is_decimal(text: str) -> bool:
     return bool(exponent) and not [char for char in exponent if char not in _DIGITS]
 
 
+def quoted(text: str) -> str:
+    """Quote text for a message, the same in every Python (MicroPython's `repr` escapes `é` and `١`; CPython's does not).
+
+    Quotes and backslashes are escaped; control characters are written as
+    `\\xNN`; every other character is kept as typed.
+
+    Args:
+        text: The text to quote.
+
+    Returns:
+        The text between single quotes.
+
+    Example:
+        >>> quoted("1e"), quoted("١٢"), quoted("it's")
+        ("'1e'", "'١٢'", "'it\\\\'s'")
+    """
+    out = []
+    for char in text:
+        if char in "\\'":
+            out.append("\\" + char)
+        elif ord(char) < 32 or ord(char) == 127:
+            out.append("\\x%02x" % ord(char))
+        else:
+            out.append(char)
+    return "'" + "".join(out) + "'"
+
+
 def parse_number(text: str, integer: bool = False) -> "int | float":
     """Read a number as a reader types it or a link carries it, the same way in every Python.
 
@@ -285,7 +312,7 @@ def parse_number(text: str, integer: bool = False) -> "int | float":
     """
     if not isinstance(text, str):
         raise ValueError("expected text, got a value of type " + type(text).__name__)
-    shown = repr(text) if len(text) <= MAX_TEXT else repr(text[:MAX_TEXT - 3]) + "..."
+    shown = quoted(text) if len(text) <= MAX_TEXT else quoted(text[:MAX_TEXT - 3]) + "..."
     if len(text) > MAX_TEXT:
         raise ValueError(shown + " is too long to be a number")
     cleaned = text.strip()

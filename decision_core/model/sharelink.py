@@ -29,7 +29,7 @@ Example:
     'weekly'
 """
 
-from ..base.errors import InvalidAnswers, InvalidShareLink
+from ..base.errors import InvalidAnswers, InvalidShareLink, ShareLinkTooLong
 from ..base.query import parameter_names, parameters
 from ..framework.questions import FIELDS, get_field
 from .answers import Answers, validate_answers
@@ -46,6 +46,13 @@ VERSION: int = 2
 V1_FIELDS: "tuple[str, ...]" = ("knowledge_change", "need", "labelled_examples", "data_quality",
                                 "queries_per_day", "latency_budget_ms", "budget_usd", "needs_citations")
 """The fields of a version-1 link, in its order: frozen, whatever `FIELDS` becomes."""
+MAX_ADDRESS_LENGTH: int = 2000
+"""The longest address a share link is read from, in characters (the calculator's links have the same cap).
+
+The guide's own links are under 100 characters, with room for the tracking
+parameters mail programs add; a longer address is refused before it is read,
+so a page never spends seconds on one.
+"""
 ANSWERS_PARAMETER: str = "a"
 """The query parameter that holds the answers: its presence is what makes an address a share link."""
 
@@ -249,9 +256,20 @@ def decode_answers(query: str) -> "dict[str, object]":
         InvalidShareLink: The link is not a share link, of an unknown version,
             cut short, altered (the checksum does not match), or holds answers
             the guide does not accept.
+        ShareLinkTooLong: The address is longer than `MAX_ADDRESS_LENGTH`
+            (a kind of `InvalidShareLink`).
+
+    Example:
+        >>> decode_answers("?v=2&a=3-0&utm_source=" + "x" * 2000)
+        Traceback (most recent call last):
+        ...
+        decision_core.base.errors.ShareLinkTooLong: the share link is too long to be one of this guide's (2022 characters; its links have at most 2000)
     """
     if not isinstance(query, str):
         raise InvalidShareLink("a share link must be text, got a value of type " + type(query).__name__)
+    if len(query) > MAX_ADDRESS_LENGTH:
+        raise ShareLinkTooLong("the share link is too long to be one of this guide's (%d characters; its links "
+                               "have at most %d)" % (len(query), MAX_ADDRESS_LENGTH))
     found = _parameters(query)
     if "v" not in found or "a" not in found:
         missing = [key + "=" for key in ("v", "a") if key not in found]

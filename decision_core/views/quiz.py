@@ -291,6 +291,12 @@ LINK_NOTICE_TEXT: str = (
 )
 """What the notice says: what happened and what to do, in plain words."""
 
+LINK_TOO_LONG_TEXT: str = (
+    "This address is far longer than any link this guide makes, so it was not read: it was probably "
+    "joined to other text when it was copied."
+)
+"""The notice's first line when the address is over-long (shown by the glue, hidden otherwise)."""
+
 LINK_PENDING_TEXT: str = (
     "Preparing the result of the link you opened: its answers fill in the questions above, and the "
     "recommendation appears here in a few seconds."
@@ -310,14 +316,16 @@ def render_link_notice() -> str:
 
     It sits above the questions, carries `data-link-notice`, and can take
     focus (`tabindex="-1"`), so the glue can bring it where the reader is.
+    Its `data-link-notice-long` line (`LINK_TOO_LONG_TEXT`) is shown only for
+    an address over `sharelink.MAX_ADDRESS_LENGTH`.
 
     Returns:
         An HTML fragment.
     """
     return (
         '<div class="quiz__notice admonition warning" data-quiz-notice data-link-notice role="alert" '
-        'tabindex="-1" hidden><p class="admonition-title">%s</p><p>%s</p></div>'
-        % (_e(LINK_NOTICE_TITLE), _e(LINK_NOTICE_TEXT))
+        'tabindex="-1" hidden><p class="admonition-title">%s</p><p data-link-notice-long hidden>%s</p><p>%s</p></div>'
+        % (_e(LINK_NOTICE_TITLE), _e(LINK_TOO_LONG_TEXT), _e(LINK_NOTICE_TEXT))
     )
 
 

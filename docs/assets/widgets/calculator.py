@@ -14,16 +14,19 @@ escaped. Messages are written with `textContent`.
   reader has already changed a field while Python loaded (theirs wins); a bad
   address shows a notice and the defaults.
 - Choosing a preset fills its prices and their markings.
-- On `input` and `change`, after a short pause: recompute, write the
-  sentences, the table, the chart and the preset's description, and the state
-  into the address (`history.replaceState`, no new history entry). Invalid
+- On `input` and `change`: a valid state goes into the address at once
+  (`history.replaceState`, no new history entry), so the calculator's own
+  history entry holds the edit even if the reader leaves at once; after a
+  short pause: recompute, write the sentences, the table, the chart and the
+  preset's description. Nothing is written once the reader has left the
+  page (`widgets.Widget.here`). Invalid
   values get their message next to the field (`aria-invalid`,
   `aria-describedby`) and the last good figures stay, marked as such. When a
   field loses focus holding a valid number, its digits are grouped.
 """
 
 from pyscript import document, window
-from widgets import proxy, select_all
+from widgets import Widget, cancel, later, register, select_all
 
 from decision_core.base.errors import DecisionError, InvalidCostInputs
 from decision_core.framework.cost_inputs import COST_INPUTS, get_cost_input
@@ -49,11 +52,11 @@ DEBOUNCE_MS = 150
 PRESET = control_id("preset")
 
 
-class Calculator:
+class Calculator(Widget):
     """The calculator on `calculator/`."""
 
     def __init__(self, root):
-        self.root = root
+        super().__init__(root)
         self.form = root.querySelector("[data-calculator-form]")
         self.preset = root.querySelector("[data-calculator-preset]")
         self.summary = root.querySelector("[data-calculator-summary]")
@@ -62,18 +65,14 @@ class Calculator:
         self.problems = root.querySelector("[data-calculator-problems]")
         self.notice = root.querySelector("[data-calculator-notice]")
         self.old_link = root.querySelector("[data-calculator-old-link]")
-        self.timer = None
-        self.tick = proxy(self.on_tick)
+        self.timer = None  # the pending recomputation (a `later` key)
         self.shown = None  # the inputs the figures on the page are for
         self.invalid = ()
 
     def bind(self):
-        handler = proxy(self.on_input)
-        # Most controls sit outside the <form> element (they join it by their form attribute): listen on the root.
-        self.root.addEventListener("input", handler)
-        self.root.addEventListener("change", handler)
-        self.form.addEventListener("reset", proxy(self.on_reset))
-        self.form.addEventListener("submit", proxy(self.on_submit))
+        # Events anywhere under the root reach on_input, on_change, on_reset and on_submit (most controls sit
+        # outside the <form> element: they join it by their form attribute).
+        register(self)
         self.apply_address()
         self.update()
 
@@ -178,9 +177,17 @@ class Calculator:
                 self.fill_preset(str(target.value))
             elif ident.startswith("calc-"):
                 self.group_digits(target, ident[len("calc-"):])
-        if self.timer is not None:
-            window.clearTimeout(self.timer)
-        self.timer = window.setTimeout(self.tick, DEBOUNCE_MS)
+        # The address takes the edit at once, so the calculator's own history
+        # entry holds it even if the reader leaves (a link, Back) before the
+        # pause is over; the figures follow after the pause.
+        try:
+            self.write_address(CostInputs.from_mapping(self.read()))
+        except InvalidCostInputs:
+            pass  # the address keeps the last valid state; the message comes with the figures
+        cancel(self.timer)
+        self.timer = later(self, DEBOUNCE_MS)
+
+    on_change = on_input
 
     def group_digits(self, box, input_id):
         """Write a valid number back with its digits grouped (`10000` becomes `10,000`)."""
@@ -192,7 +199,7 @@ class Calculator:
         if text != str(box.value):
             box.value = text
 
-    def on_tick(self, *args):
+    def on_timer(self):
         self.timer = None
         self.update()
 
@@ -204,7 +211,8 @@ class Calculator:
         self.notice.hidden = True
         self.old_link.hidden = True
         # The form's values are reset after this event: update once they are.
-        window.setTimeout(self.tick, 0)
+        cancel(self.timer)
+        self.timer = later(self, 0)
 
     # -- the figures ----------------------------------------------------------
 
@@ -234,9 +242,7 @@ class Calculator:
 
     def write_address(self, inputs):
         state = encode_calculator_state(inputs)
-        url = str(window.location.pathname) + ("?" + state if state else "") + str(window.location.hash)
-        if url != str(window.location.pathname) + str(window.location.search) + str(window.location.hash):
-            window.history.replaceState(window.history.state, "", url)
+        self.replace_address("?" + state if state else "")
 
 
 def main():

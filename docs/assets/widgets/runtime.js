@@ -260,6 +260,9 @@
     interpreter: settings.interpreter,
     started: 0,
     timings: [],
+    // How many event-handler proxies the Python glue has made (widgets.py sets
+    // it): a fixed few per interpreter, however many pages are viewed.
+    proxies: 0,
     ready: function (root) {
       setState(root, "ready", "");
       window.__widgetRuntime.timings.push(performance.now() - window.__widgetRuntime.started);

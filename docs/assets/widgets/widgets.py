@@ -19,14 +19,25 @@ brought into view and takes focus; a "See your result" link (sticky, in CSS)
 follows a reader who is among the questions, and a shown one never covers the
 field being typed in; "Start again" keeps the answers for an Undo until the
 reader answers anew.
+
+Many page views, one document: no proxy is made per view. One listener per
+event kind on `document` and one timer callback, made once per interpreter
+(`window.__widgetRuntime.proxies` counts them), hand each event to the
+current page's widget whose root holds its target; a page that was left
+drops its widgets and their pending timers (Material's `document$`). A
+widget writes the address only while the reader is on its page (`here`):
+the address changes before the page's content is swapped, and a late timer
+must not put the calculator's state into the next page's address (on the
+quiz, over a share link).
 """
 
+import gc
 import time
 
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from decision_core.base.errors import DecisionError, InvalidAnswers
+from decision_core.base.errors import DecisionError, InvalidAnswers, ShareLinkTooLong
 from decision_core.base.format import iso_date
 from decision_core.framework.questions import FIELDS, QUESTIONS
 from decision_core.model.answers import applies, read_form
@@ -36,15 +47,157 @@ from decision_core.model.sharelink import encode_answers, has_share_link, share_
 from decision_core.model.tally import tally
 from decision_core.views import quiz as views
 
-_KEEP = []
-"""Event-handler proxies, kept alive for as long as the interpreter runs."""
+EVENTS = ("input", "change", "reset", "submit", "click")
+"""The DOM events the widgets react to: each is caught once, on `document`, and handed to its widget."""
+
+_PROXIES = []
+"""Every proxy this module made: a fixed set, made once per interpreter (see `_listen`)."""
+
+_STATE = {"listening": False, "live": [], "timers": {}, "key": 0, "copying": None}
+"""The module's state across page views: the current page's widgets (`live`), their pending timers
+(`timers`: key -> (widget, timer id)), and the proxies made once (`dispatch`, `timer`, `copied`, `refused`)."""
 
 
 def proxy(function):
-    """Wrap a Python function for the DOM, and keep the wrapper alive (the calculator's glue uses it too)."""
+    """Wrap a Python function for JavaScript and keep the wrapper alive; the count is `window.__widgetRuntime.proxies`.
+
+    Only `_listen` calls it, once per interpreter: Material's instant
+    navigation shows page after page in one document, and a proxy made per
+    view (per listener, per timer) would keep every past page's form alive.
+    """
     wrapper = create_proxy(function)
-    _KEEP.append(wrapper)
+    _PROXIES.append(wrapper)
+    _runtime().proxies = len(_PROXIES)
     return wrapper
+
+
+def _listen():
+    """Make the module's proxies, once: one listener per event on `document`, one timer callback, the clipboard's."""
+    if _STATE["listening"]:
+        return
+    _STATE["listening"] = True
+    dispatch = proxy(_dispatch)
+    for kind in EVENTS:
+        document.addEventListener(kind, dispatch)
+    _STATE["timer"] = proxy(_on_timer)
+    _STATE["copied"] = proxy(_copied)
+    _STATE["refused"] = proxy(_refused)
+    try:
+        pages = getattr(window, "document$")  # Material's stream of page views, instant navigation included
+    except Exception:  # no Material (a test page): widgets are dropped at the next bind instead
+        pages = None
+    if pages:
+        pages.subscribe(proxy(_on_page))
+
+
+def register(widget):
+    """Make `widget` one of the current page's widgets: it gets the events under its root from now on."""
+    _listen()
+    _prune()
+    _STATE["live"].append(widget)
+
+
+def _prune():
+    """Drop the widgets whose root left the document (a page that was left), and cancel their timers."""
+    live = _STATE["live"]
+    kept = [widget for widget in live if widget.root.isConnected]
+    if len(kept) == len(live):
+        return
+    _STATE["live"] = kept
+    timers = _STATE["timers"]
+    for key in list(timers):
+        if not timers[key][0].root.isConnected:
+            cancel(key)
+    # Free the interpreter's references to the past page's elements now, so
+    # the browser can free them too, rather than at some later allocation.
+    gc.collect()
+
+
+def _on_page(*args):
+    _prune()
+
+
+def _dispatch(event):
+    """Hand a DOM event to the current page's widget whose root holds its target, as `on_<event type>(event)`."""
+    target = event.target
+    _prune()
+    for widget in _STATE["live"]:
+        if widget.root.contains(target):
+            handler = getattr(widget, "on_" + str(event.type), None)
+            if handler is not None:
+                handler(event)
+            return
+
+
+def later(widget, milliseconds):
+    """Call `widget.on_timer()` after a pause, unless the reader has left the widget's page; return a key for `cancel`."""
+    _STATE["key"] += 1
+    key = _STATE["key"]
+    _STATE["timers"][key] = (widget, window.setTimeout(_STATE["timer"], milliseconds, key))
+    return key
+
+
+def cancel(key):
+    """Cancel a pending `later` call (nothing happens if it already ran, or for `None`)."""
+    entry = _STATE["timers"].pop(key, None)
+    if entry is not None:
+        window.clearTimeout(entry[1])
+
+
+def _on_timer(key, *args):
+    entry = _STATE["timers"].pop(int(key), None)
+    if entry is not None and entry[0].here():
+        entry[0].on_timer()
+
+
+def _copied(*args):
+    quiz = _STATE["copying"]
+    _STATE["copying"] = None
+    if quiz is not None and quiz.here():
+        quiz.copied()
+
+
+def _refused(*args):
+    quiz = _STATE["copying"]
+    _STATE["copying"] = None
+    if quiz is not None and quiz.here():
+        quiz.refused()
+
+
+class Widget:
+    """What every widget has: its root element, and the page (address path) it was bound on."""
+
+    def __init__(self, root):
+        self.root = root
+        self.path = str(window.location.pathname)
+
+    def here(self):
+        """Whether the reader is still on this widget's page: its root is in the document, the address is the page's.
+
+        Under instant navigation the address changes before the page's
+        content is swapped (Back, a link): from then on nothing of this
+        widget may touch the address.
+        """
+        return bool(self.root.isConnected) and str(window.location.pathname) == self.path
+
+    def replace_address(self, query, keep_hash=True):
+        """Put `query` ("?..." or "") in this widget's page's address, in place (no new history entry).
+
+        Never in another page's address: nothing is written once the reader
+        has left (see `here`).
+        """
+        if not self.here():
+            return
+        current = self.path + str(window.location.search) + str(window.location.hash)
+        url = self.path + query + (str(window.location.hash) if keep_hash else "")
+        if url == current:
+            return
+        try:
+            window.history.replaceState(window.history.state, "", url)
+        except Exception:  # noqa: BLE001
+            # Browsers refuse (SecurityError) an address rewritten too many
+            # times in a short while; the next write puts the state in.
+            pass
 
 
 def select_all(root, selector):
@@ -114,11 +267,11 @@ def _control_of(kind):
     raise KeyError("no reader for quiz fields of kind " + kind)
 
 
-class Quiz:
+class Quiz(Widget):
     """The quiz on `quiz/`: the form is built-time HTML; this keeps the result in step with it."""
 
     def __init__(self, root):
-        self.root = root
+        super().__init__(root)
         self.form = root.querySelector("[data-quiz-form]")
         self.progress = root.querySelector("[data-quiz-progress]")
         self.output = root.querySelector("[data-quiz-output]")
@@ -133,15 +286,9 @@ class Quiz:
         self.choice = None
         self.saved = None
         self.before_reset = None
-        self.after_reset_handler = None
 
     def bind(self):
-        self.after_reset_handler = proxy(self.after_reset)
-        self.form.addEventListener("input", proxy(self.on_input))
-        self.form.addEventListener("change", proxy(self.on_input))
-        self.form.addEventListener("reset", proxy(self.on_reset))
-        self.form.addEventListener("submit", proxy(self.on_submit))
-        self.root.addEventListener("click", proxy(self.on_click))
+        register(self)  # events under the root reach on_input, on_change, on_reset, on_submit, on_click
         watching = self.showing(self.result)  # the reader is looking where the result will be
         shared = self.apply_share_link()
         self.update()
@@ -192,14 +339,15 @@ class Quiz:
             return False  # the reader started answering while Python loaded: theirs wins
         try:
             answers = share_link_answers(query)
-        except DecisionError:
-            self.show_notice()
+        except DecisionError as error:
+            self.show_notice(isinstance(error, ShareLinkTooLong))
             return False
         self.fill(answers)
         return True
 
-    def show_notice(self):
+    def show_notice(self, too_long=False):
         """Show the bad-link notice (its words are decision_core's) where the reader is, and move focus to it."""
+        self.notice.querySelector("[data-link-notice-long]").hidden = not too_long
         self.notice.hidden = False
         self.notice.focus()
         self.notice.scrollIntoView()
@@ -207,23 +355,32 @@ class Quiz:
     # -- events -------------------------------------------------------------
 
     def on_input(self, event):
+        if not self.form.contains(event.target):
+            return
         if self.saved is not None:
             self.forget_saved()  # new answers: "Undo" would now overwrite them
         self.update()
+
+    on_change = on_input
 
     def on_submit(self, event):
         event.preventDefault()
         self.update()
 
     def on_reset(self, event):
+        if not self.form.contains(event.target):
+            return
         self.before_reset = self.read()
         self.notice.hidden = True
         if str(window.location.search):
-            window.history.replaceState(window.history.state, "", window.location.pathname)
+            self.replace_address("", keep_hash=False)
         # The form's values are reset after this event: update once they are.
-        window.setTimeout(self.after_reset_handler, 0)
+        later(self, 0)
 
-    def after_reset(self, *args):
+    def on_timer(self):
+        self.after_reset()
+
+    def after_reset(self):
         self.update()
         values = self.before_reset or {}
         self.before_reset = None
@@ -266,23 +423,21 @@ class Quiz:
             return
         if not target.closest("[data-quiz-copy]"):
             return
-        status = self.root.querySelector("[data-quiz-copy-status]")
-        link = self.root.querySelector("[data-quiz-share]")
-
-        def copied(*args):
-            status.textContent = "Link copied."
-
-        def refused(*args):
-            # No clipboard (insecure context or permission refused): select the link instead.
-            selection = window.getSelection()
-            selection.selectAllChildren(link)
-            status.textContent = "Copying was refused: the link is selected, copy it with Ctrl+C or ⌘C."
-
         clipboard = window.navigator.clipboard
         if clipboard and window.isSecureContext:
-            clipboard.writeText(self.share).then(proxy(copied), proxy(refused))
+            _STATE["copying"] = self
+            clipboard.writeText(self.share).then(_STATE["copied"], _STATE["refused"])
         else:
-            refused()
+            self.refused()
+
+    def copied(self):
+        self.root.querySelector("[data-quiz-copy-status]").textContent = "Link copied."
+
+    def refused(self):
+        """No clipboard (insecure context or permission refused): select the link instead."""
+        window.getSelection().selectAllChildren(self.root.querySelector("[data-quiz-share]"))
+        self.root.querySelector("[data-quiz-copy-status]").textContent = (
+            "Copying was refused: the link is selected, copy it with Ctrl+C or ⌘C.")
 
     def uncover_focus(self):
         """Scroll just enough that the "See your result" bar, now shown, does not cover the field being typed in."""
@@ -308,9 +463,7 @@ class Quiz:
             query = ""  # answers unfinished or reset: the address no longer holds a result
         else:
             return  # leave other parameters (utm_source...) alone
-        if query != current:
-            url = str(window.location.pathname) + query + str(window.location.hash)
-            window.history.replaceState(window.history.state, "", url)
+        self.replace_address(query)
 
     def update(self):
         reading = read_form(self.read())
@@ -353,23 +506,23 @@ class Quiz:
         self.choice = recommendation.choice
 
 
-class DecisionTable:
+class DecisionTable(Widget):
     """The quick decision table on `decision-table/`: tick rows, see the tally."""
 
     def __init__(self, root):
-        self.root = root
+        super().__init__(root)
         self.boxes = select_all(root, 'input[type="checkbox"][name="criterion"]')
         self.verdict = root.querySelector(".live-table__verdict")
 
     def bind(self):
-        handler = proxy(self.on_change)
+        register(self)
         for box in self.boxes:
             box.disabled = False
-            box.addEventListener("change", handler)
         self.update()
 
     def on_change(self, event):
-        self.update()
+        if event.target.matches('input[type="checkbox"][name="criterion"]'):
+            self.update()
 
     def update(self):
         result = tally([str(box.value) for box in self.boxes if box.checked])

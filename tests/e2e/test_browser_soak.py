@@ -1,0 +1,106 @@
+"""Soak: 50 instant-navigation cycles between the quiz, the calculator and a guide page leak nothing of the glue's.
+
+Material's instant navigation shows page after page in one document, and the
+interpreter stays loaded, so whatever the glue makes per page view would
+pile up. The glue makes its event-handler proxies once per interpreter
+(`window.__widgetRuntime.proxies` counts them): after 10 cycles and after 50
+the count is the same. Past pages' forms are counted through weak references
+after a forced garbage collection; Material itself keeps past pages' content
+alive (so do the pages with Python blocked, measured in the same test), so
+the check is that the glue keeps no form alive beyond what the same
+navigation keeps without Python. Afterwards both widgets still answer, and
+the console is clean. Under MicroPython and under Pyodide.
+"""
+
+import pytest
+
+from tests.e2e.conftest import ANSWERABLE
+from tests.e2e.helpers import READY, answer_by_keyboard, result_choice
+
+pytestmark = pytest.mark.browser
+
+CYCLES = (10, 50)
+"""Where the counts are taken: they must not grow between the two."""
+
+ROUTE = ("quiz/", "calculator/", "framework/")
+"""One cycle: the two widget pages, then a guide page without a widget."""
+
+_FOLLOW = "href => document.querySelector('nav.md-nav--primary a[href$=\"' + href + '\"]').click()"
+
+_REMEMBER = """() => { window.__soakForms = window.__soakForms || [];
+  document.querySelectorAll('[data-widget] form').forEach(form => window.__soakForms.push(new WeakRef(form))); }"""
+
+_DETACHED_ALIVE = """() => (window.__soakForms || []).filter(ref => { const form = ref.deref();
+  return form !== undefined && !form.isConnected; }).length"""
+
+
+def _cycle(page, server, cycles, python=True):
+    for _ in range(cycles):
+        for href in ROUTE:
+            page.evaluate(_FOLLOW, href)
+            page.wait_for_url(server.url(href))
+            if href != "framework/":
+                page.wait_for_selector("[data-widget]")
+                if python:
+                    page.wait_for_selector(READY, timeout=60_000)  # Pyodide's first start takes longest
+                page.evaluate(_REMEMBER)
+
+
+def _detached_forms_alive(page, cdp):
+    cdp.send("HeapProfiler.collectGarbage")
+    return page.evaluate(_DETACHED_ALIVE)
+
+
+def _start(context, server):
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    page.goto(server.url("framework/"))
+    page.wait_for_load_state("load")
+    page.evaluate("window.__sameDocument = true")
+    return page, cdp
+
+
+@pytest.mark.parametrize("where", ["guide_server", "pyodide_server"])
+def test_fifty_navigation_cycles_leave_the_glue_bounded(request, browser, watch, where):
+    """After 10 and after 50 cycles: the same proxies, no forms kept beyond Material's own, widgets still work."""
+    guide_server = request.getfixturevalue(where)
+    context = browser.new_context()
+    page, cdp = _start(context, guide_server)
+    watched = watch(page, guide_server.base)
+    counts = {}
+    done = 0
+    for target in CYCLES:
+        _cycle(page, guide_server, target - done)
+        done = target
+        counts[target] = (page.evaluate("window.__widgetRuntime.proxies || 0"), _detached_forms_alive(page, cdp))
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation throughout, no reload"
+    proxies_10, _ = counts[10]
+    proxies_50, forms_50 = counts[50]
+    assert 0 < proxies_10 == proxies_50, "event-handler proxies grow with page views: %r" % counts
+
+    # The widgets still answer: the quiz gives the scenario's result, the calculator follows a typed volume.
+    page.evaluate(_FOLLOW, "quiz/")
+    page.wait_for_selector(READY)
+    case = ANSWERABLE[0]
+    answer_by_keyboard(page, case["answers"])
+    assert result_choice(page) == case["expected"]
+    page.evaluate(_FOLLOW, "calculator/")
+    page.wait_for_url(guide_server.url("calculator/"))
+    page.wait_for_selector(READY)
+    page.fill("#calc-queries_per_day", "123456")
+    page.wait_for_function("document.querySelector('[data-calculator-summary]').textContent.includes('123,456')")
+    watched.assert_clean()
+    context.close()
+
+    # The same navigation with the Python runtime blocked: what the pages keep alive without the glue.
+    bare = browser.new_context()
+    bare.route("**/assets/widgets/runtime.js", lambda route: route.abort())
+    page, cdp = _start(bare, guide_server)
+    _cycle(page, guide_server, CYCLES[-1], python=False)
+    without_python = _detached_forms_alive(page, cdp)
+    bare.close()
+    # Material keeps every past page's content alive, forms included, with or without Python (measured on
+    # 2026-11-29: all 100 of 100 with Python, 99 of 100 without). Allowed beyond that: one view's two forms,
+    # which the page's own loading watchdog holds for its grace period.
+    assert forms_50 <= without_python + 2, (
+        "the glue keeps past pages' forms alive: %d with Python, %d without" % (forms_50, without_python))
