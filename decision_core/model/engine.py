@@ -30,7 +30,7 @@ import math
 
 from ..framework.advice_rows import CHANGE_RANKS, MAX_CHANGE_RANK, MAX_CHANGES
 from ..framework.questions import FIELDS, TOKENS_PER_PAGE
-from ..framework.rules import OUTCOMES, get_outcome
+from ..framework.rules import get_outcome
 from ..framework.sections import section_url
 from ..base.format import about
 from .advice import Caveat, Facts, Reason, caveats_for, change_text, findings_for

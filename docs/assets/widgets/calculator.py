@@ -26,7 +26,7 @@ escaped. Messages are written with `textContent`.
 """
 
 from pyscript import document, window
-from widgets import Widget, cancel, later, register, select_all
+from widgets import Widget, bind, cancel, later, register, select_all
 
 from decision_core.base.errors import DecisionError, InvalidCostInputs
 from decision_core.framework.cost_inputs import COST_INPUTS, get_cost_input
@@ -55,16 +55,13 @@ PRESET = control_id("preset")
 class Calculator(Widget):
     """The calculator on `calculator/`."""
 
+    PARTS = (("form", "[data-calculator-form]"), ("preset", "[data-calculator-preset]"),
+             ("summary", "[data-calculator-summary]"), ("costs", "[data-calculator-costs]"),
+             ("chart", "[data-calculator-chart]"), ("problems", "[data-calculator-problems]"),
+             ("notice", "[data-calculator-notice]"), ("old_link", "[data-calculator-old-link]"))
+
     def __init__(self, root):
         super().__init__(root)
-        self.form = root.querySelector("[data-calculator-form]")
-        self.preset = root.querySelector("[data-calculator-preset]")
-        self.summary = root.querySelector("[data-calculator-summary]")
-        self.costs = root.querySelector("[data-calculator-costs]")
-        self.chart = root.querySelector("[data-calculator-chart]")
-        self.problems = root.querySelector("[data-calculator-problems]")
-        self.notice = root.querySelector("[data-calculator-notice]")
-        self.old_link = root.querySelector("[data-calculator-old-link]")
         self.timer = None  # the pending recomputation (a `later` key)
         self.shown = None  # the inputs the figures on the page are for
         self.invalid = ()
@@ -247,14 +244,5 @@ class Calculator(Widget):
 
 def main():
     """Bind the calculator on the current page, then report it ready (or failed)."""
-    runtime = window.__widgetRuntime
     for root in select_all(document, '[data-widget="calculator"]'):
-        if root.hasAttribute("data-bound"):
-            continue
-        try:
-            Calculator(root).bind()
-        except Exception as error:  # report it on the page, not only in the console
-            runtime.fail(root, "the calculator stopped: " + str(error))
-            raise
-        root.setAttribute("data-bound", "")
-        runtime.ready(root)
+        bind(root, Calculator, "the calculator")

@@ -165,11 +165,16 @@ def _refused(*args):
 
 
 class Widget:
-    """What every widget has: its root element, and the page (address path) it was bound on."""
+    """What every widget has: its root element, its parts, and the page (address path) it was bound on."""
+
+    PARTS = ()
+    """`(attribute, selector)` pairs: the elements of the widget's HTML it works with, found once under its root."""
 
     def __init__(self, root):
         self.root = root
         self.path = str(window.location.pathname)
+        for name, selector in self.PARTS:
+            setattr(self, name, root.querySelector(selector))
 
     def here(self):
         """Whether the reader is still on this widget's page: its root is in the document, the address is the page's.
@@ -198,6 +203,23 @@ class Widget:
             # Browsers refuse (SecurityError) an address rewritten too many
             # times in a short while; the next write puts the state in.
             pass
+
+
+def bind(root, widget, what):
+    """Make `widget(root)` live, once per root, and report the root ready, or the failure on the page.
+
+    `what` names the widget in the message, e.g. "the calculator stopped: ...".
+    """
+    if root.hasAttribute("data-bound"):
+        return
+    runtime = _runtime()
+    try:
+        widget(root).bind()
+    except Exception as error:  # report it on the page, not only in the console
+        runtime.fail(root, what + " stopped: " + str(error))
+        raise
+    root.setAttribute("data-bound", "")
+    runtime.ready(root)
 
 
 def select_all(root, selector):
@@ -270,18 +292,13 @@ def _control_of(kind):
 class Quiz(Widget):
     """The quiz on `quiz/`: the form is built-time HTML; this keeps the result in step with it."""
 
+    PARTS = (("form", "[data-quiz-form]"), ("progress", "[data-quiz-progress]"), ("output", "[data-quiz-output]"),
+             ("result", "[data-quiz-result]"), ("announce", "[data-quiz-announce]"), ("cta", "[data-quiz-cta]"),
+             ("notice", "[data-link-notice]"), ("pending", "[data-link-pending]"),
+             ("cleared", "[data-quiz-cleared]"), ("jump", "[data-quiz-jump]"))
+
     def __init__(self, root):
         super().__init__(root)
-        self.form = root.querySelector("[data-quiz-form]")
-        self.progress = root.querySelector("[data-quiz-progress]")
-        self.output = root.querySelector("[data-quiz-output]")
-        self.result = root.querySelector("[data-quiz-result]")
-        self.announce = root.querySelector("[data-quiz-announce]")
-        self.cta = root.querySelector("[data-quiz-cta]")
-        self.notice = root.querySelector("[data-link-notice]")
-        self.pending = root.querySelector("[data-link-pending]")
-        self.cleared = root.querySelector("[data-quiz-cleared]")
-        self.jump = root.querySelector("[data-quiz-jump]")
         self.share = ""
         self.choice = None
         self.saved = None
@@ -562,15 +579,7 @@ def main():
                 raise
             module.main()
     for root in select_all(document, "[data-widget]"):
-        if root.hasAttribute("data-bound"):
-            continue
         kind = str(root.getAttribute("data-widget"))
         for name, widget in WIDGETS:
             if name == kind:
-                try:
-                    widget(root).bind()
-                except Exception as error:  # report it on the page, not only in the console
-                    runtime.fail(root, "the widget stopped: " + str(error))
-                    raise
-                root.setAttribute("data-bound", "")
-                runtime.ready(root)
+                bind(root, widget, "the " + name.replace("-", " "))
