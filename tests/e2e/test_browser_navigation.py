@@ -70,6 +70,9 @@ def test_instant_navigation_into_out_of_and_back_to_the_quiz(request, context, w
 
     page.go_forward()
     page.wait_for_url(server.url("framework/"))
+    # The address changes before the page's content is swapped: wait for the
+    # guide page, so that the way back starts the quiz afresh.
+    page.wait_for_selector("#q1-knowledge-change")
     page.go_back()
     page.wait_for_url(_quiz_with_answers(server))
     wait_ready(page)
