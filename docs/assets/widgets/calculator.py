@@ -170,10 +170,15 @@ class Calculator(Widget):
         target = event.target
         ident = str(target.id or "")
         if str(event.type) == "change":
+            # A choice made, or a field left: the figures follow at once (the pause is for typing).
             if ident == PRESET:
                 self.fill_preset(str(target.value))
             elif ident.startswith("calc-"):
                 self.group_digits(target, ident[len("calc-"):])
+            cancel(self.timer)
+            self.timer = None
+            self.update()
+            return
         # The address takes the edit at once, so the calculator's own history
         # entry holds it even if the reader leaves (a link, Back) before the
         # pause is over; the figures follow after the pause.
