@@ -25,14 +25,17 @@ NUMBERS = {
     "queries_per_day": (100, 10000, 1000000),
     "latency_budget_ms": (None, 200, 3000),
     "budget_usd": (None, 5000, 100000),
+    "knowledge_pages": (None, 100000),
 }
 
 def values(field):
     if field.kind == "choice":
         return tuple(option.value for option in field.options)
+    if field.kind == "choices":  # none ticked, or the first
+        return ([], [field.options[0].value])
     if field.kind == "boolean":
         return (False, True)
-    return NUMBERS[field.name]
+    return NUMBERS.get(field.name, (None,))  # a number without figures of its own: left unstated
 
 def combinations():
     sets = [{}]
