@@ -41,6 +41,7 @@
   var failure = "";
   var timer = 0;
   var view = 0;
+  var shown = []; // the widget roots of the page on view
 
   function absolute(path) {
     return new URL(path, BASE).href;
@@ -212,13 +213,27 @@
     });
   }
 
+  // Material's instant navigation keeps past pages reachable (on 2026-11-30, a
+  // media-query listener of its bundle still reached each past page's sidebar,
+  // and through it the whole page), so a widget left behind would keep its
+  // form, its inputs and its result alive for as long as the tab is open. A
+  // page that leaves the document never comes back (Material builds each view
+  // from freshly parsed HTML), so the widgets it held are emptied.
+  function releasePast() {
+    shown.forEach(function (root) {
+      if (!root.isConnected) root.replaceChildren();
+    });
+    shown = roots();
+  }
+
   function boot() {
     var marker = document.querySelector("[data-widget-page]");
     view += 1;
     clearTimeout(timer);
+    releasePast();
     if (!marker || marker.hasAttribute("data-widget-booted")) return;
     marker.setAttribute("data-widget-booted", "");
-    var widgets = roots();
+    var widgets = shown;
     if (!widgets.length) return;
     if (failure) {
       failAll(failure);
