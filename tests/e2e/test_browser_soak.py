@@ -8,8 +8,8 @@ the count is the same. Past pages' forms are counted through weak references
 after a forced garbage collection. Material keeps past pages reachable (a
 heap snapshot on 2026-11-30 showed a media-query listener of its bundle
 reaching each past page's sidebar, and through it the page: 100 of 100 past
-forms alive after 50 cycles with Python blocked), so the loader empties the
-widgets of a page that has left; none of the past forms may stay alive.
+forms alive after 50 cycles with Python blocked), so the loader takes apart
+a page that has left; none of the past forms may stay alive.
 Afterwards both widgets still answer, and the console is clean. Under
 MicroPython and under Pyodide.
 """

@@ -41,7 +41,7 @@
   var failure = "";
   var timer = 0;
   var view = 0;
-  var shown = []; // the widget roots of the page on view
+  var shown = []; // the widget roots and the main part of the page on view
 
   function absolute(path) {
     return new URL(path, BASE).href;
@@ -215,15 +215,25 @@
 
   // Material's instant navigation keeps past pages reachable (on 2026-11-30, a
   // media-query listener of its bundle still reached each past page's sidebar,
-  // and through it the whole page), so a widget left behind would keep its
-  // form, its inputs and its result alive for as long as the tab is open. A
-  // page that leaves the document never comes back (Material builds each view
-  // from freshly parsed HTML), so the widgets it held are emptied.
+  // and through it the whole page), so every page viewed, widgets and all,
+  // would stay in memory for as long as the tab is open. A page that leaves
+  // the document never comes back (Material builds each view from freshly
+  // parsed HTML), so its content and the widgets it held are emptied.
   function releasePast() {
-    shown.forEach(function (root) {
-      if (!root.isConnected) root.replaceChildren();
+    shown.forEach(function (element) {
+      if (element.isConnected) return;
+      // Taken apart to the last element: what Material's closures hold
+      // (sidebars, links of the navigation) then holds only itself.
+      element.querySelectorAll("*").forEach(function (part) {
+        part.replaceChildren();
+      });
+      element.replaceChildren();
     });
     shown = roots();
+  }
+
+  function main() {
+    return document.querySelector("[data-md-component=main]");
   }
 
   function boot() {
@@ -231,9 +241,10 @@
     view += 1;
     clearTimeout(timer);
     releasePast();
+    var widgets = shown.slice();
+    if (main()) shown.push(main());
     if (!marker || marker.hasAttribute("data-widget-booted")) return;
     marker.setAttribute("data-widget-booted", "");
-    var widgets = shown;
     if (!widgets.length) return;
     if (failure) {
       failAll(failure);
