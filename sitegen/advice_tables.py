@@ -33,27 +33,16 @@ def effort_html(efforts: "Iterable[Effort]", day_rate: "Threshold",
         A `<table class="dc-table dc-table--stack effort">` with one row per approach, then a sentence on
         the day rate and its source, then one on the budget lines.
     """
-    lines = [
-        '<table class="dc-table dc-table--stack effort">',
-        "<caption>What each step of a plan takes, in people's time, at about %s a person-day.</caption>"
-        % escape(format.money(day_rate.value)),
-        '<thead><tr><th scope="col">Step</th><th scope="col">People\'s time</th>'
-        '<th scope="col">Calendar time</th><th scope="col">Cost</th><th scope="col">Source</th>'
-        '<th scope="col">As of</th></tr></thead>',
-        "<tbody>",
-    ]
-    for effort in efforts:
-        lines.append(
-            '<tr id="effort-%s"><th scope="row">%s</th><td data-label="People\'s time">%d to %d person-days</td>'
-            '<td data-label="Calendar time">%s</td><td data-label="Cost">%s to %s</td>'
-            '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(effort.approach), escape(effort.title), effort.low_days, effort.high_days,
-               escape(effort.duration), escape(format.money(effort.low_days * day_rate.value)),
-               escape(format.money(effort.high_days * day_rate.value)), source_html(effort.source),
-               escape(effort.as_of))
-        )
-    lines += ["</tbody>", "</table>",
-              '<p class="effort__day-rate"><strong>The day rate, %s.</strong> %s Source: %s (checked %s).</p>'
+    efforts = tuple(efforts)
+    rows = [(escape(effort.title), "%d to %d person-days" % (effort.low_days, effort.high_days),
+             escape(effort.duration), escape("%s to %s" % (format.money(effort.low_days * day_rate.value),
+                                                           format.money(effort.high_days * day_rate.value))),
+             source_html(effort.source), escape(effort.as_of)) for effort in efforts]
+    lines = stacked_table("effort", "What each step of a plan takes, in people's time, at about %s a person-day."
+                          % escape(format.money(day_rate.value)),
+                          ("Step", "People's time", "Calendar time", "Cost", "Source", "As of"), rows,
+                          ids=["effort-" + effort.approach for effort in efforts])
+    lines += ['<p class="effort__day-rate"><strong>The day rate, %s.</strong> %s Source: %s (checked %s).</p>'
               % (escape(value_with_unit(day_rate.value, day_rate.unit)), escape(day_rate.text),
                  source_html(day_rate.source), escape(day_rate.as_of))]
     lines_text = ["about %s for %s" % (format.money(amount), name) for name, amount in least]
@@ -74,15 +63,8 @@ def _conditions(when: "tuple[str, ...]") -> str:
     return ", ".join(_code(name) for name in when)
 
 
-def _row(headers: "tuple[str, ...]", row: "tuple[str, ...]") -> str:
-    cells = ['<th scope="row">%s</th>' % row[0]]
-    cells += ['<td data-label="%s">%s</td>' % (escape(header), cell) for header, cell in zip(headers[1:], row[1:])]
-    return "<tr>" + "".join(cells) + "</tr>"
-
-
 def _table(caption: str, headers: "tuple[str, ...]", rows: "list[tuple[str, ...]]") -> "list[str]":
-    return stacked_table("advice-rows", escape(caption), [escape(header) for header in headers],
-                         [_row(headers, row) for row in rows])
+    return stacked_table("advice-rows", escape(caption), headers, rows)
 
 
 def advice_rows_html(findings: "Iterable[object]", caveats: "Iterable[object]", steps: "Iterable[object]",

@@ -77,13 +77,9 @@ def presets_html(presets: "Iterable[Preset]", default_id: str) -> str:
     for preset in presets:
         default = " (the default)" if preset.id == default_id else ""
         items.append('<li id="preset-%s">%s%s</li>' % (escape(preset.id), escape(preset.label), escape(default)))
-    lines = ['<ul class="dc-presets">%s</ul>' % "".join(items),
-             '<table class="dc-table dc-table--stack base-models">',
-             "<caption>The base models, for RAG and the cached prompt (US dollars per 1M tokens).</caption>",
-             '<thead><tr><th scope="col">Model</th><th scope="col">Prices</th><th scope="col">Limits</th>'
-             '<th scope="col">Sources</th></tr></thead>', "<tbody>"]
     from decision_core.framework.facts import get_fact
 
+    model_rows = []
     for model in models:
         fact = get_fact(model.fact)
         limits = ("context window not in this guide's sources" if model.context_tokens is None
@@ -95,15 +91,8 @@ def presets_html(presets: "Iterable[Preset]", default_id: str) -> str:
         prices = "%s in, %s cached, %s cache write, %s out%s" % (
             price(model.input_usd), price(model.cached_input_usd), price(model.cache_write_usd),
             price(model.output_usd), _mark(fact.marking))
-        lines.append('<tr id="model-%s"><th scope="row">%s</th><td data-label="Prices">%s</td>'
-                     '<td data-label="Limits">%s</td><td data-label="Sources">%s</td></tr>'
-                     % (escape(model.id), escape(model.name), prices, escape(limits), _sources_of([fact])))
-    lines += ["</tbody>", "</table>",
-              '<table class="dc-table dc-table--stack routes">',
-              "<caption>The fine-tuning routes (US dollars).</caption>",
-              '<thead><tr><th scope="col">Route</th><th scope="col">Fine-tuned model, per 1M tokens</th>'
-              '<th scope="col">Hosting</th><th scope="col">Training, per 1M tokens</th>'
-              '<th scope="col">Who, and until when</th><th scope="col">Sources</th></tr></thead>', "<tbody>"]
+        model_rows.append((escape(model.name), prices, escape(limits), _sources_of([fact])))
+    route_rows = []
     for route in routes:
         price_fact, hosting_fact = get_fact(route.price_fact), get_fact(route.hosting_fact)
         training_fact = get_fact(route.training_fact)
@@ -117,13 +106,18 @@ def presets_html(presets: "Iterable[Preset]", default_id: str) -> str:
             who += "; the fine-tuned model stops on " + _date(route.serving_until)
         facts = [price_fact, hosting_fact, training_fact, get_fact(route.open_fact)]
         facts += [get_fact(fact_id) for fact_id in (route.training_until_fact, route.serving_until_fact) if fact_id]
-        lines.append('<tr id="route-%s"><th scope="row">%s</th><td data-label="Fine-tuned model, per 1M tokens">%s%s'
-                     '</td><td data-label="Hosting">%s%s</td><td data-label="Training, per 1M tokens">%s%s</td>'
-                     '<td data-label="Who, and until when">%s</td><td data-label="Sources">%s</td></tr>'
-                     % (escape(route.id), escape(route.provider), escape(tokens), _mark(price_fact.marking),
-                        escape(hosting), _mark(hosting_fact.marking), price(route.training_usd_per_1m),
-                        _mark(training_fact.marking), who, _sources_of(facts)))
-    lines += ["</tbody>", "</table>"]
+        route_rows.append((escape(route.provider), escape(tokens) + _mark(price_fact.marking),
+                           escape(hosting) + _mark(hosting_fact.marking),
+                           price(route.training_usd_per_1m) + _mark(training_fact.marking), who, _sources_of(facts)))
+    lines = ['<ul class="dc-presets">%s</ul>' % "".join(items)]
+    lines += stacked_table("base-models",
+                           "The base models, for RAG and the cached prompt (US dollars per 1M tokens).",
+                           ("Model", "Prices", "Limits", "Sources"), model_rows,
+                           ids=["model-" + model.id for model in models])
+    lines += stacked_table("routes", "The fine-tuning routes (US dollars).",
+                           ("Route", "Fine-tuned model, per 1M tokens", "Hosting", "Training, per 1M tokens",
+                            "Who, and until when", "Sources"), route_rows,
+                           ids=["route-" + route.id for route in routes])
     return "\n".join(lines)
 
 
@@ -156,18 +150,11 @@ def worked_figures_html(comparison: "CostComparison") -> str:
            plural(inputs.output_tokens, "token"), plural(inputs.knowledge_pages, "page"),
            number(inputs.knowledge_tokens), plural(int(inputs.queries_per_day), "query a day", "queries a day"))
     )
-    lines = [
-        intro,
-        '<table class="dc-table dc-table--stack worked-figures">',
-        "<caption>What each approach costs at the default inputs, and how it adds up (US dollars).</caption>",
-        '<thead><tr><th scope="col">Approach</th><th scope="col">Per 1,000 queries</th>'
-        '<th scope="col">Monthly</th><th scope="col">Once</th></tr></thead>',
-        "<tbody>",
-    ]
+    rows, ids = [], []
     for option_id, option in comparison.options:
         if not option.available:
-            lines.append('<tr><th scope="row">%s</th><td colspan="3">Not possible: %s.</td></tr>'
-                         % (escape(option.label), escape(option.unavailable_reason)))
+            rows.append((escape(option.label), "Not possible: %s." % escape(option.unavailable_reason)))
+            ids.append(None)
             continue
         per_query = "<strong>%s</strong>: %s" % (_amount(1000 * option.per_query_usd),
                                                   _items(option, "per-query", 1000))
@@ -175,11 +162,11 @@ def worked_figures_html(comparison: "CostComparison") -> str:
                    if option.monthly_usd else "none")
         once = ("<strong>%s</strong>: %s" % (_amount(option.one_off_usd), _items(option, "one-off"))
                 if option.one_off_usd else "none")
-        lines.append('<tr id="worked-%s"><th scope="row">%s</th><td data-label="Per 1,000 queries">%s</td>'
-                     '<td data-label="Monthly">%s</td><td data-label="Once">%s</td></tr>'
-                     % (escape(option_id), escape(option.label), per_query, monthly, once))
-    lines.append("</tbody>")
-    lines.append("</table>")
+        rows.append((escape(option.label), per_query, monthly, once))
+        ids.append("worked-" + option_id)
+    lines = [intro] + stacked_table(
+        "worked-figures", "What each approach costs at the default inputs, and how it adds up (US dollars).",
+        ("Approach", "Per 1,000 queries", "Monthly", "Once"), rows, ids=ids)
     cheapest = comparison.option(comparison.cheapest)
     lines.append("<p>Over %s at %s, <strong>%s</strong> costs least: %s in all.</p>"
                  % (plural(inputs.horizon_months, "month"),
@@ -200,22 +187,18 @@ def break_even_html(comparison: "CostComparison", presets: "Iterable[Preset]", c
         A paragraph with the default verdict, then a
         `<table class="dc-table dc-table--stack break-evens">` with one row per preset.
     """
-    lines = ['<p class="dc-verdict"><strong>%s</strong></p>' % escape(comparison.break_even_sentence),
-             '<table class="dc-table dc-table--stack break-evens">',
-             "<caption>Each preset at the other default inputs: what a request costs, and the volume above which "
-             "fine-tuning costs less than RAG over %s (US dollars per 1,000 queries).</caption>"
-             % escape(plural(comparison.horizon_months, "month")),
-             '<thead><tr><th scope="col">Preset</th><th scope="col">RAG</th><th scope="col">Fine-tuned</th>'
-             '<th scope="col">Fine-tuning is cheaper</th></tr></thead>',
-             "<tbody>"]
+    presets = tuple(presets)
+    rows = []
     for preset in presets:
         other = compare({"preset": preset.id})
-        lines.append('<tr id="break-even-%s"><th scope="row">%s</th><td data-label="RAG">%s</td>'
-                     '<td data-label="Fine-tuned">%s</td><td data-label="Fine-tuning is cheaper">%s</td></tr>'
-                     % (escape(preset.id), escape(preset.label), price(1000 * other.rag.per_query_usd),
-                        price(1000 * other.fine_tuning.per_query_usd), escape(_break_even(other))))
-    lines.append("</tbody>")
-    lines.append("</table>")
+        rows.append((escape(preset.label), price(1000 * other.rag.per_query_usd),
+                     price(1000 * other.fine_tuning.per_query_usd), escape(_break_even(other))))
+    caption = ("Each preset at the other default inputs: what a request costs, and the volume above which "
+               "fine-tuning costs less than RAG over %s (US dollars per 1,000 queries)."
+               % escape(plural(comparison.horizon_months, "month")))
+    lines = ['<p class="dc-verdict"><strong>%s</strong></p>' % escape(comparison.break_even_sentence)]
+    lines += stacked_table("break-evens", caption, ("Preset", "RAG", "Fine-tuned", "Fine-tuning is cheaper"), rows,
+                           ids=["break-even-" + preset.id for preset in presets])
     return "\n".join(lines)
 
 
@@ -239,14 +222,8 @@ def cached_prompt_html(comparison: "CostComparison", small: "Threshold", compare
     lines = [
         "<p>%s (%s, checked %s.)</p>" % (escape(small.text), escape(small.source), _date(small.as_of)),
         "<p>%s</p>" % escape(comparison.long_context_sentence),
-        '<table class="dc-table dc-table--stack cached-prompt">',
-        "<caption>The cached prompt against RAG at %s, by knowledge size: cost over %s (US dollars).</caption>"
-        % (escape(plural(int(inputs.queries_per_day), "query a day", "queries a day")),
-           escape(plural(inputs.horizon_months, "month"))),
-        '<thead><tr><th scope="col">Knowledge base</th><th scope="col">Cached prompt</th><th scope="col">RAG</th>'
-        '<th scope="col">Cheaper</th></tr></thead>',
-        "<tbody>",
     ]
+    rows = []
     for pages in CACHED_PROMPT_PAGES:
         other = compare({"knowledge_pages": pages})
         cached, rag = other.long_context, other.rag
@@ -255,12 +232,13 @@ def cached_prompt_html(comparison: "CostComparison", small: "Threshold", compare
                      "Cached prompt" if cached.total_usd < rag.total_usd else "RAG")
         else:
             cells = ("does not fit", money(rag.total_usd), "RAG")
-        lines.append('<tr><th scope="row">%s (about %s tokens)</th><td data-label="Cached prompt">%s</td>'
-                     '<td data-label="RAG">%s</td><td data-label="Cheaper">%s</td></tr>'
-                     % (escape(plural(pages, "page")), escape(number(other.inputs.knowledge_tokens)),
-                        escape(cells[0]), escape(cells[1]), escape(cells[2])))
-    lines.append("</tbody>")
-    lines.append("</table>")
+        rows.append(("%s (about %s tokens)" % (escape(plural(pages, "page")),
+                                               escape(number(other.inputs.knowledge_tokens))),)
+                    + tuple(escape(cell) for cell in cells))
+    caption = ("The cached prompt against RAG at %s, by knowledge size: cost over %s (US dollars)."
+               % (escape(plural(int(inputs.queries_per_day), "query a day", "queries a day")),
+                  escape(plural(inputs.horizon_months, "month"))))
+    lines += stacked_table("cached-prompt", caption, ("Knowledge base", "Cached prompt", "RAG", "Cheaper"), rows)
     return "\n".join(lines)
 
 
@@ -276,25 +254,21 @@ def availability_html(routes: "Iterable[FineTuningRoute]", closed: "Iterable[tup
     """
     from decision_core.framework.facts import get_fact
 
-    rows = []
+    rows, ids = [], []
     for route in routes:
         fact = get_fact(route.open_fact)
         who = ("Existing customers only. " if route.legacy else "") + fact.text
         training = "until " + _date(route.training_until) if route.training_until else "no end date announced"
         serving = "until " + _date(route.serving_until) if route.serving_until else "no end date announced"
-        rows.append('<tr id="availability-%s"><th scope="row">%s</th><td data-label="Who can use it">%s%s</td>'
-                    '<td data-label="New training jobs">%s</td><td data-label="Fine-tuned models answer">%s</td>'
-                    '<td data-label="Checked">%s</td></tr>'
-                    % (escape(route.id), escape(route.provider), escape(who), _mark(fact.marking), training,
-                       serving, _date(fact.checked)))
+        rows.append((escape(route.provider), escape(who) + _mark(fact.marking), training, serving,
+                     _date(fact.checked)))
+        ids.append("availability-" + route.id)
     for provider, fact in closed:
-        rows.append('<tr><th scope="row">%s</th><td data-label="Who can use it">No one. %s</td>'
-                    '<td data-label="New training jobs">none</td><td data-label="Fine-tuned models answer">'
-                    'none</td><td data-label="Checked">%s</td></tr>'
-                    % (escape(provider), escape(fact.text), _date(fact.checked)))
+        rows.append((escape(provider), "No one. " + escape(fact.text), "none", "none", _date(fact.checked)))
+        ids.append(None)
     return "\n".join(stacked_table(
         "availability", "Where a client can fine-tune, and until when.",
-        ("Provider", "Who can use it", "New training jobs", "Fine-tuned models answer", "Checked"), rows))
+        ("Provider", "Who can use it", "New training jobs", "Fine-tuned models answer", "Checked"), rows, ids=ids))
 
 
 def facts_html(facts: "Iterable[Fact]") -> str:
@@ -306,14 +280,9 @@ def facts_html(facts: "Iterable[Fact]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack facts">`; each row has the id `fact-<id>`.
     """
-    rows = []
-    for fact in facts:
-        rows.append('<tr id="fact-%s"><th scope="row"><code>%s</code></th><td data-label="What is true">%s%s</td>'
-                    '<td data-label="Checked">%s</td><td data-label="Ends">%s</td><td data-label="Source">%s</td>'
-                    "</tr>"
-                    % (escape(fact.id), escape(fact.id), escape(fact.text), _mark(fact.marking),
-                       _date(fact.checked), _date(fact.ends) if fact.ends else "not known", escape(fact.source)))
-    lines = stacked_table(
+    facts = tuple(facts)
+    rows = [("<code>%s</code>" % escape(fact.id), escape(fact.text) + _mark(fact.marking), _date(fact.checked),
+             _date(fact.ends) if fact.ends else "not known", escape(fact.source)) for fact in facts]
+    return "\n".join(stacked_table(
         "facts", "The facts that expire: each checked on a date, some with a date they stop being true.",
-        ("Fact", "What is true", "Checked", "Ends", "Source"), rows)
-    return "\n".join(lines)
+        ("Fact", "What is true", "Checked", "Ends", "Source"), rows, ids=["fact-" + fact.id for fact in facts]))

@@ -127,28 +127,46 @@ def section_link(href: "Callable[[str], str]", section_id: str, text: object, hi
     return '<a href="%s">%s%s</a>' % (escape(href(section.url)), escape(text), extra)
 
 
-def stacked_table(name: str, caption: str, headers: "Iterable[str]", rows: "Iterable[str]") -> "list[str]":
+def stacked_table(name: str, caption: str, headers: "Iterable[str]", rows: "Iterable[Iterable[str]]",
+                  ids: "Iterable[str | None] | None" = None) -> "list[str]":
     """The lines of a reference table that stacks its cells on a phone (`dc-table--stack`).
+
+    On a phone each row becomes a block, and each cell after the first shows
+    its column's heading (its `data-label`): the headings are written once,
+    here, for the head of the table and for every cell.
 
     Args:
         name: Its own class, e.g. `thresholds`.
         caption: The caption, as HTML.
-        headers: The column headings, as HTML.
-        rows: Each row, a whole `<tr>...</tr>`, as HTML.
+        headers: The column headings, as plain text.
+        rows: Each row's cells, as HTML, in column order; the first heads the row. A row of two cells
+            where there are more columns spans its second cell over the rest (a note, such as "Not possible").
+        ids: Each row's id (`None` for a row without one), or `None` for rows without ids.
 
     Returns:
         The table's lines: the opening tag, caption, heading row, body rows and closing tags.
 
     Example:
-        >>> print("\\n".join(stacked_table("t", "C", ("A", "B"), ['<tr><th scope="row">1</th><td>2</td></tr>'])))
+        >>> print("\\n".join(stacked_table("t", "C", ("A", "B's"), [("1", "2")], ids=["t-1"])))
         <table class="dc-table dc-table--stack t">
         <caption>C</caption>
-        <thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>
+        <thead><tr><th scope="col">A</th><th scope="col">B&#x27;s</th></tr></thead>
         <tbody>
-        <tr><th scope="row">1</th><td>2</td></tr>
+        <tr id="t-1"><th scope="row">1</th><td data-label="B&#x27;s">2</td></tr>
         </tbody>
         </table>
     """
+    headers = [escape(header) for header in headers]
+    rows = [tuple(row) for row in rows]
+    ids = list(ids) if ids is not None else [None] * len(rows)
+    body = []
+    for row_id, cells in zip(ids, rows):
+        opening = '<tr id="%s">' % escape(row_id) if row_id else "<tr>"
+        if len(cells) == 2 < len(headers):
+            rest = '<td colspan="%d">%s</td>' % (len(headers) - 1, cells[1])
+        else:
+            rest = "".join('<td data-label="%s">%s</td>' % (header, cell) for header, cell in zip(headers[1:], cells[1:]))
+        body.append(opening + '<th scope="row">%s</th>' % cells[0] + rest + "</tr>")
     return (['<table class="dc-table dc-table--stack %s">' % name, "<caption>%s</caption>" % caption,
              "<thead><tr>" + "".join('<th scope="col">%s</th>' % header for header in headers) + "</tr></thead>",
-             "<tbody>"] + list(rows) + ["</tbody>", "</table>"])
+             "<tbody>"] + body + ["</tbody>", "</table>"])

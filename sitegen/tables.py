@@ -126,18 +126,15 @@ def thresholds_html(thresholds: "Iterable[Threshold]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack thresholds">`; each row has the id `threshold-<id>`.
     """
+    thresholds = tuple(thresholds)
     rows = []
     for threshold in thresholds:
         # A derived figure may be `None`: no volume, at today's prices (its meaning says why).
         figure = "none" if threshold.value is None else value_with_unit(threshold.value, threshold.unit)
-        rows.append(
-            '<tr id="threshold-%s"><th scope="row">%s</th><td data-label="Meaning">%s</td>'
-            '<td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(threshold.id), escape(figure),
-               escape(threshold.text), source_html(threshold.source), escape(threshold.as_of))
-        )
+        rows.append((escape(figure), escape(threshold.text), source_html(threshold.source), escape(threshold.as_of)))
     return "\n".join(stacked_table("thresholds", "The figures the framework decides by, with their sources.",
-                                   ("Figure", "What it means", "Source", "As of"), rows))
+                                   ("Figure", "What it means", "Source", "As of"), rows,
+                                   ids=["threshold-" + threshold.id for threshold in thresholds]))
 
 
 def _field_kind(field: "Field") -> str:
@@ -192,6 +189,7 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
     Returns:
         A `<table class="dc-table dc-table--stack cost-inputs">`; each row has the id `cost-input-<id>`.
     """
+    inputs = tuple(inputs)
     rows = []
     for item in inputs:
         choices = getattr(item, "choices", None)
@@ -209,15 +207,11 @@ def cost_inputs_html(inputs: "Iterable[object]") -> str:
             span = format_value(item.minimum) + " to " + value_with_unit(item.maximum, item.unit)
         marking = getattr(item, "marking", "")
         mark = ' <span class="dc-mark">%s</span>' % escape(marking) if marking else ""
-        rows.append(
-            '<tr id="cost-input-%s"><th scope="row">%s</th><td data-label="Default">%s</td>'
-            '<td data-label="Range">%s</td><td data-label="Source">%s</td><td data-label="As of">%s</td></tr>'
-            % (escape(item.id), escape(item.label), escape(default) + mark, escape(span),
-               source_html(item.source), escape(item.as_of))
-        )
+        rows.append((escape(item.label), escape(default) + mark, escape(span), source_html(item.source),
+                     escape(item.as_of)))
     return "\n".join(stacked_table(
         "cost-inputs", "The calculator's default inputs. Every one is editable in the calculator.",
-        ("Input", "Default", "Range", "Source", "As of"), rows))
+        ("Input", "Default", "Range", "Source", "As of"), rows, ids=["cost-input-" + item.id for item in inputs]))
 
 
 def cost_chart_html(svg: str, table: str, caption: str) -> str:

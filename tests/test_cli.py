@@ -255,13 +255,10 @@ def test_quiz_re_asks_on_bad_input_and_takes_defaults(monkeypatch, capsys):
     status, out, _ = _run(monkeypatch, capsys, ["quiz"], replies)
     assert status == 0
     assert out.count("Sorry: type a number from 1 to 6.") == 2
-    assert "Sorry: type 1 for yes or 2 for no." in out
-    assert "Sorry: this answer must not be negative, got -3." in out
-    assert "Sorry: type a whole number." in out
-    assert "Sorry: an answer is needed." in out
-    assert "Sorry: this answer must be at least 1, got 0." in out
-    assert "Sorry: type a number." in out
-    assert "Recommendation: Fine-tune" in out
+    said = ("Sorry: type 1 for yes or 2 for no.", "Sorry: this answer must not be negative, got -3.",
+            "Sorry: type a whole number.", "Sorry: an answer is needed.", "Sorry: this answer must be at least 1, got 0.",
+            "Sorry: type a number.", "Recommendation: Fine-tune")
+    assert [line for line in said if line not in out] == []
 
 
 def test_quiz_accepts_fractional_budgets(monkeypatch, capsys):

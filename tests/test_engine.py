@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 from decision_core.model.answers import validate_answers
 from decision_core.model.engine import (
     Change,
-    both_cost,
     decide,
     enough_examples,
-    fine_tuning_cost,
+    plan_cost,
     recommend,
     usable_examples,
 )
@@ -128,7 +127,7 @@ def test_mixed_examples_count_at_half():
 def test_a_fine_tuning_plan_costs_people_as_well_as_training():
     """The least a fine-tuning plan costs is a prompt baseline (3 days) and a fine-tuning project (20 days)
     at $800 a day: (3 + 20) x 800 = $18,400, with nothing to label when 2,000 good examples exist."""
-    assert fine_tuning_cost(validate_answers(BASE)) == 18400
+    assert plan_cost(validate_answers(BASE), "fine-tuning") == 18400
     assert _choice(budget_usd=18399) == "prompt-first"
     assert _choice(budget_usd=18400) == "fine-tuning"
     assert _choice(budget_usd=None) == "fine-tuning"
@@ -136,13 +135,13 @@ def test_a_fine_tuning_plan_costs_people_as_well_as_training():
 
 def test_fine_tuning_cost_includes_labelling_the_missing_examples():
     """With 100 good examples, labelling the other 400 at $5 adds $2,000: 18,400 + 2,000 = $20,400."""
-    assert fine_tuning_cost(validate_answers(dict(BASE, labelled_examples=100))) == 20400
+    assert plan_cost(validate_answers(dict(BASE, labelled_examples=100)), "fine-tuning") == 20400
 
 
 def test_both_needs_the_budget_for_both_builds():
     """Retrieval then fine-tuning costs at the least a retrieval build with its evaluation set (5 days) and a
     fine-tuning project (20 days): 25 x $800 = $20,000. Below that, a need for both starts with RAG."""
-    assert both_cost(validate_answers(BASE)) == 20000
+    assert plan_cost(validate_answers(BASE), "both") == 20000
     assert _choice(need="both", knowledge_change="daily", budget_usd=19999) == "rag"
     assert _choice(need="both", knowledge_change="daily", budget_usd=20000) == "both"
     assert _choice(need="both", knowledge_change="daily", budget_usd=6000) == "rag"

@@ -153,24 +153,24 @@ def _signed(parts, version=2):
 
 
 @pytest.mark.parametrize(("parts", "words"), [
-    (["9", "0", "0", "3", "1", "_", "_", "0", "_", "0"], "part 1 (knowledge_change)"),
-    (["3", "0", "0", "3", "1", "_", "_", "7", "_", "0"], "part 8 (needs_citations)"),
-    (["3", "0", "_", "3", "1", "_", "_", "0", "_", "0"], "part 3 (labelled_examples)"),
-    (["3", "0", "0", "3", "1", "_", "1.2.3", "0", "_", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "_", ".5", "0", "_", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "_", "1.x", "0", "_", "0"], "part 7 (budget_usd)"),
-    (["3", "0", "0", "3", "1", "0", "_", "0", "_", "0"], "latency_budget_ms: must be at least 1"),
-    (["3", "0", "0", "3", "zzzzzzzzz", "_", "_", "0", "_", "0"], "queries_per_day: must be at most"),
-    (["3", "0", "0", "3", "1", "_", "1.0e400", "0", "_", "0"], "budget_usd: expected a finite number"),
-    (["3", "0", "0", "3", "1", "_", "_", "0", "1.5", "0"], "part 9 (knowledge_pages)"),
-    (["3", "0", "0", "3", "1", "_", "_", "0", "_", "8"], "part 10 (behaviour_kinds)"),
-    (["3", "0", "0", "3", "1", "_", "_", "0", "_", "_"], "part 10 (behaviour_kinds)"),
-    (["3", "0", "0", "3", "1", "_", "_", "0", "zzzzzzzzz", "0"], "knowledge_pages: must be at most"),
+    ("9-0-0-3-1-_-_-0-_-0", "part 1 (knowledge_change)"),
+    ("3-0-0-3-1-_-_-7-_-0", "part 8 (needs_citations)"),
+    ("3-0-_-3-1-_-_-0-_-0", "part 3 (labelled_examples)"),
+    ("3-0-0-3-1-_-1.2.3-0-_-0", "part 7 (budget_usd)"),
+    ("3-0-0-3-1-_-.5-0-_-0", "part 7 (budget_usd)"),
+    ("3-0-0-3-1-_-1.x-0-_-0", "part 7 (budget_usd)"),
+    ("3-0-0-3-1-0-_-0-_-0", "latency_budget_ms: must be at least 1"),
+    ("3-0-0-3-zzzzzzzzz-_-_-0-_-0", "queries_per_day: must be at most"),
+    ("3-0-0-3-1-_-1.0e400-0-_-0", "budget_usd: expected a finite number"),
+    ("3-0-0-3-1-_-_-0-1.5-0", "part 9 (knowledge_pages)"),
+    ("3-0-0-3-1-_-_-0-_-8", "part 10 (behaviour_kinds)"),
+    ("3-0-0-3-1-_-_-0-_-_", "part 10 (behaviour_kinds)"),
+    ("3-0-0-3-1-_-_-0-zzzzzzzzz-0", "knowledge_pages: must be at most"),
 ])
 def test_well_signed_but_invalid_parts_are_refused(parts, words):
     """Parts that are not valid values are refused even when the checksum matches."""
     with pytest.raises(InvalidShareLink) as caught:
-        decode_answers(_signed(parts))
+        decode_answers(_signed(parts.split("-")))
     assert words in str(caught.value)
 
 

@@ -27,12 +27,12 @@ def test_presets_list_each_pair_then_each_model_and_route_once_with_markings():
     assert len([i for i in ids if i.startswith("model-")]) == 5
     assert [i for i in ids if i.startswith("route-")] == ["route-" + route.id for route in ROUTES]
     words = _text(html)
-    assert "RAG on OpenAI gpt-6-luna vs fine-tuned Gemini 3.1 Flash-Lite (Google Vertex AI) (the default)" in words
-    assert "$0.10 in, $0.01 cached, $0.125 cache write, $0.50 out" in words
-    assert "above 272,000, the whole request at 2× input and 1.5× output prices" in words
-    assert "$0.25 in, $1.50 out unconfirmed" in words
-    assert "no token prices: the GPU hour pays for them estimate" in words
-    assert "existing customers only; new training jobs until 2027-01-06; the fine-tuned model stops on 2027-01-14" in words
+    said = ("RAG on OpenAI gpt-6-luna vs fine-tuned Gemini 3.1 Flash-Lite (Google Vertex AI) (the default)",
+            "$0.10 in, $0.01 cached, $0.125 cache write, $0.50 out",
+            "above 272,000, the whole request at 2× input and 1.5× output prices",
+            "$0.25 in, $1.50 out unconfirmed", "no token prices: the GPU hour pays for them estimate",
+            "existing customers only; new training jobs until 2027-01-06; the fine-tuned model stops on 2027-01-14")
+    assert [line for line in said if line not in words] == []
 
 
 def test_worked_figures_add_up_line_by_line_as_worked_out_by_hand():

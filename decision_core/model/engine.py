@@ -92,42 +92,34 @@ def _labelling(answers: Answers) -> float:
     return missing * _threshold("labelling-cost")
 
 
-def fine_tuning_cost(answers: Answers) -> float:
-    """The least a fine-tuning plan costs: a prompt-only baseline and a fine-tuning project, people's time
-    included, plus labelling the missing examples.
+def plan_cost(answers: Answers, outcome: str) -> float:
+    """The least a plan that trains a model costs: its people's time plus labelling the missing examples.
 
     Launch money pays for the people who build, not only for the training
     run: the effort comes from `decision_core.framework.effort` (its lean
-    end), at the day rate there.
+    end), at the day rate there. `fine-tuning` is a prompt-only baseline then
+    a fine-tuning project; `both` is both builds, the first with its
+    evaluation set.
 
     Args:
         answers: A validated answer set.
+        outcome: `fine-tuning` or `both`.
 
     Returns:
         A lower estimate in US dollars.
+
+    Example:
+        >>> from decision_core.model.answers import validate_answers
+        >>> answers = validate_answers({"knowledge_change": "static", "need": "behaviour", "data_quality": "high",
+        ...                             "labelled_examples": 500, "queries_per_day": 800})
+        >>> plan_cost(answers, "fine-tuning"), plan_cost(answers, "both")
+        (18400, 20000)
     """
-    return least_people_cost("fine-tuning") + _labelling(answers)
+    return least_people_cost(outcome) + _labelling(answers)
 
 
-def both_cost(answers: Answers) -> float:
-    """The least a retrieval-then-fine-tuning plan costs: both builds (the first with its evaluation set),
-    people's time included, plus labelling the missing examples.
-
-    Args:
-        answers: A validated answer set.
-
-    Returns:
-        A lower estimate in US dollars.
-    """
-    return least_people_cost("both") + _labelling(answers)
-
-
-def _fine_tuning_affordable(answers: Answers) -> bool:
-    return answers.budget_usd is None or answers.budget_usd >= fine_tuning_cost(answers)
-
-
-def _both_affordable(answers: Answers) -> bool:
-    return answers.budget_usd is None or answers.budget_usd >= both_cost(answers)
+def _affordable(answers: Answers, outcome: str) -> bool:
+    return answers.budget_usd is None or answers.budget_usd >= plan_cost(answers, outcome)
 
 
 def _high_volume(answers: Answers) -> bool:
@@ -155,21 +147,21 @@ def decide(answers: Answers) -> str:
     Returns:
         `rag`, `fine-tuning`, `both` or `prompt-first`.
     """
-    can_fine_tune = enough_examples(answers) and _fine_tuning_affordable(answers)
+    can_fine_tune = enough_examples(answers) and _affordable(answers, "fine-tuning")
     if answers.need == "behaviour":
         return "fine-tuning" if can_fine_tune else "prompt-first"
     if can_fine_tune and _volume_repays_training(answers):
         return "fine-tuning"  # the knowledge (and any behaviour) trained in: no retrieval step
     if answers.need == "knowledge" or not can_fine_tune:
         return "rag"
-    return "both" if _both_affordable(answers) else "rag"
+    return "both" if _affordable(answers, "both") else "rag"
 
 
 _CRITERIA_TESTS = (
     ("rag-knowledge-changes", lambda a: a.knowledge_change in FAST_CHANGING),
     ("rag-citations", lambda a: a.needs_citations),
     ("rag-low-upfront-cost",
-     lambda a: a.budget_usd is not None and a.budget_usd < both_cost(a)),
+     lambda a: a.budget_usd is not None and a.budget_usd < plan_cost(a, "both")),
     ("rag-knowledge-in-documents", lambda a: a.need != "behaviour"),
     ("ft-style-tone", lambda a: a.need != "knowledge"),
     ("ft-static-domain", lambda a: a.knowledge_change in STATIC),
@@ -178,7 +170,7 @@ _CRITERIA_TESTS = (
     ("both-changing-knowledge-and-behaviour",
      lambda a: a.need == "both" and a.knowledge_change not in STATIC),
     ("both-budget-and-time", lambda a: a.need == "both" and a.budget_usd is not None
-     and a.budget_usd >= both_cost(a)),
+     and a.budget_usd >= plan_cost(a, "both")),
 )
 
 
@@ -323,8 +315,8 @@ def facts_for(answers: Answers, choice: str) -> Facts:
         The facts, without a plan yet (`decision_core.model.plan.plan_for` adds it).
     """
     return Facts(answers, choice, usable=usable_examples(answers), enough=enough_examples(answers),
-                 affordable=_fine_tuning_affordable(answers), both_affordable=_both_affordable(answers),
-                 fine_tuning_cost=fine_tuning_cost(answers), both_cost=both_cost(answers),
+                 affordable=_affordable(answers, "fine-tuning"), both_affordable=_affordable(answers, "both"),
+                 fine_tuning_cost=plan_cost(answers, "fine-tuning"), both_cost=plan_cost(answers, "both"),
                  volume_line=_threshold("high-volume"), knowledge_line_pages=_knowledge_line_pages())
 
 
@@ -342,7 +334,7 @@ def _lines(answers: Answers, field: str) -> "list[tuple[object, str, str]]":
         if _threshold("high-volume") is not None:
             crossings.append((_threshold("high-volume"), about))
     elif field == "budget_usd":
-        for cost in (fine_tuning_cost(answers), both_cost(answers)):
+        for cost in (plan_cost(answers, "fine-tuning"), plan_cost(answers, "both")):
             crossings.append((math.ceil(cost), lambda amount: "$" + about(amount)))
     values = []
     for line, words in crossings:
