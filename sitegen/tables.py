@@ -110,10 +110,7 @@ def decision_table_html(criteria: "Iterable[Criterion]", outcomes: "Iterable[Out
             '<td><output data-outcome="%s">0</output> of %d</td></tr>'
             % (escape(name), escape(outcome_id), total)
         )
-    lines.append("</tfoot>")
-    lines.append("</table>")
-    lines.append('<p class="live-table__verdict" aria-live="polite"></p>')
-    lines.append("</div>")
+    lines += ["</tfoot>", "</table>", '<p class="live-table__verdict" aria-live="polite"></p>', "</div>"]
     return "\n".join(lines)
 
 

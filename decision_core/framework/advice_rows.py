@@ -27,7 +27,7 @@ Example:
     ['fine-tuning-availability', 'permissions']
 """
 
-from ..base.errors import UnknownId
+from ..base.lookup import find
 from .rules import Threshold
 
 ROLES: "tuple[str, ...]" = ("retrieval", "training", "untrained")
@@ -548,36 +548,10 @@ MAX_CHANGES: int = 3
 
 
 def get_finding(finding_id: str) -> Finding:
-    """Return the finding with this id.
-
-    Args:
-        finding_id: e.g. `citations-retrieval`.
-
-    Returns:
-        The finding.
-
-    Raises:
-        UnknownId: No finding has that id.
-    """
-    for row in FINDINGS:
-        if row.id == finding_id:
-            return row
-    raise UnknownId("finding", finding_id, tuple(row.id for row in FINDINGS))
+    """Return the finding with this id; `UnknownId` if no finding has it."""
+    return find(FINDINGS, "finding", finding_id)
 
 
 def get_figure(figure_id: str) -> Threshold:
-    """Return one of the advice's own figures.
-
-    Args:
-        figure_id: e.g. `near-line`.
-
-    Returns:
-        The figure, with its source and date.
-
-    Raises:
-        UnknownId: No figure has that id.
-    """
-    for figure in FIGURES:
-        if figure.id == figure_id:
-            return figure
-    raise UnknownId("figure", figure_id, tuple(figure.id for figure in FIGURES))
+    """Return the figure with this id; `UnknownId` if no figure has it."""
+    return find(FIGURES, "figure", figure_id)

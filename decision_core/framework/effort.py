@@ -13,7 +13,7 @@ Example:
     800
 """
 
-from ..base.errors import UnknownId
+from ..base.lookup import find
 from .rules import Threshold
 
 APPROACHES: "tuple[str, ...]" = ("prompt", "long-context", "rag", "fine-tuning")
@@ -84,18 +84,9 @@ DAY_RATE: Threshold = Threshold(
 
 
 def get_effort(approach: str) -> Effort:
-    """Return the effort row of an approach.
-
-    Args:
-        approach: `prompt`, `long-context`, `rag` or `fine-tuning`.
-
-    Returns:
-        Its effort.
+    """Return the effort row of an approach (`prompt`, `long-context`, `rag` or `fine-tuning`).
 
     Raises:
         UnknownId: No such approach.
     """
-    for effort in EFFORTS:
-        if effort.approach == approach:
-            return effort
-    raise UnknownId("approach", approach, APPROACHES)
+    return find(EFFORTS, "approach", approach, "approach")

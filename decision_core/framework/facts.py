@@ -27,7 +27,7 @@ Example:
     'unconfirmed'
 """
 
-from ..base.errors import UnknownId
+from ..base.lookup import find
 
 
 class Fact:
@@ -208,18 +208,5 @@ FACTS: "tuple[Fact, ...]" = (
 
 
 def get_fact(fact_id: str) -> Fact:
-    """Return the fact with this id.
-
-    Args:
-        fact_id: e.g. `pinecone-standard`.
-
-    Returns:
-        The fact.
-
-    Raises:
-        UnknownId: No fact has that id.
-    """
-    for fact in FACTS:
-        if fact.id == fact_id:
-            return fact
-    raise UnknownId("fact", fact_id, tuple(fact.id for fact in FACTS))
+    """Return the fact with this id; `UnknownId` if no fact has it."""
+    return find(FACTS, "fact", fact_id)

@@ -21,7 +21,7 @@ Example:
     '2027-01-14'
 """
 
-from ..base.errors import UnknownId
+from ..base.lookup import find
 from .facts import get_fact
 
 TYPE_CHECKING = False
@@ -363,21 +363,8 @@ CUSTOM_LABEL: str = "Your own prices"
 
 
 def get_preset(preset_id: str) -> Preset:
-    """Return the preset with this id.
-
-    Args:
-        preset_id: e.g. `luna-vertex`.
-
-    Returns:
-        The preset.
-
-    Raises:
-        UnknownId: No preset has that id (`custom` is not a preset).
-    """
-    for preset in PRESETS:
-        if preset.id == preset_id:
-            return preset
-    raise UnknownId("preset", preset_id, tuple(preset.id for preset in PRESETS))
+    """Return the preset with this id (e.g. `luna-vertex`; `custom` is not a preset); `UnknownId` if none has it."""
+    return find(PRESETS, "preset", preset_id)
 
 
 def preset_choices() -> "tuple[tuple[str, str], ...]":

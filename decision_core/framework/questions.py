@@ -19,6 +19,7 @@ Example:
 """
 
 from ..base.errors import UnknownId
+from ..base.lookup import find
 
 KINDS: "tuple[str, ...]" = ("choice", "choices", "integer", "number", "boolean")
 """The kinds of answer a field can take: `choices` is any number of its options (checkboxes)."""
@@ -282,36 +283,10 @@ QUESTIONS: "tuple[Question, ...]" = (
 
 
 def get_field(name: str) -> Field:
-    """Return the answer field with this name.
-
-    Args:
-        name: A field name of the answers contract, e.g. `data_quality`.
-
-    Returns:
-        The field.
-
-    Raises:
-        UnknownId: No field has that name.
-    """
-    for field in FIELDS:
-        if field.name == name:
-            return field
-    raise UnknownId("answer field", name, tuple(field.name for field in FIELDS))
+    """Return the answer field with this name (e.g. `data_quality`); `UnknownId` if no field has it."""
+    return find(FIELDS, "answer field", name, "name")
 
 
 def get_question(question_id: str) -> Question:
-    """Return the question with this id.
-
-    Args:
-        question_id: `q1` to `q4`.
-
-    Returns:
-        The question.
-
-    Raises:
-        UnknownId: No question has that id.
-    """
-    for question in QUESTIONS:
-        if question.id == question_id:
-            return question
-    raise UnknownId("question", question_id, tuple(question.id for question in QUESTIONS))
+    """Return the question with this id (`q1` to `q4`); `UnknownId` if no question has it."""
+    return find(QUESTIONS, "question", question_id)

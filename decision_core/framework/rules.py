@@ -17,11 +17,7 @@ Example:
     'outcome-rag'
 """
 
-from ..base.errors import UnknownId
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+from ..base.lookup import find
 
 
 class Criterion:
@@ -188,53 +184,17 @@ THRESHOLDS: "tuple[Threshold, ...]" = (
 """The framework's figures, each with its source and date."""
 
 
-def _find(items: "tuple", kind: str, item_id: object) -> "Any":
-    for item in items:
-        if item.id == item_id:
-            return item
-    raise UnknownId(kind, item_id, tuple(item.id for item in items))
-
 
 def get_threshold(threshold_id: str) -> Threshold:
-    """Return the threshold with this id.
-
-    Args:
-        threshold_id: e.g. `min-examples`.
-
-    Returns:
-        The threshold.
-
-    Raises:
-        UnknownId: No threshold has that id.
-    """
-    return _find(THRESHOLDS, "threshold", threshold_id)
+    """Return the threshold with this id (e.g. `min-examples`); `UnknownId` if no threshold has it."""
+    return find(THRESHOLDS, "threshold", threshold_id)
 
 
 def get_outcome(outcome_id: str) -> Outcome:
-    """Return the outcome with this id.
-
-    Args:
-        outcome_id: `rag`, `fine-tuning`, `both` or `prompt-first`.
-
-    Returns:
-        The outcome.
-
-    Raises:
-        UnknownId: No outcome has that id.
-    """
-    return _find(OUTCOMES, "outcome", outcome_id)
+    """Return the outcome with this id (`rag`, `fine-tuning`, `both` or `prompt-first`); `UnknownId` if none has it."""
+    return find(OUTCOMES, "outcome", outcome_id)
 
 
 def get_criterion(criterion_id: str) -> Criterion:
-    """Return the decision-table row with this id.
-
-    Args:
-        criterion_id: e.g. `rag-citations`.
-
-    Returns:
-        The criterion.
-
-    Raises:
-        UnknownId: No criterion has that id.
-    """
-    return _find(CRITERIA, "criterion", criterion_id)
+    """Return the decision-table row with this id (e.g. `rag-citations`); `UnknownId` if none has it."""
+    return find(CRITERIA, "criterion", criterion_id)

@@ -25,7 +25,7 @@ Example:
     "The four-question RAG-or-fine-tuning framework (the guide's source article)"
 """
 
-from ..base.errors import UnknownId
+from ..base.lookup import find
 from ..base.format import about, number
 from ..framework.facts import get_fact
 from ..framework.presets import DEFAULT_PRESET_ID, get_preset
@@ -98,18 +98,9 @@ sourced one of the same id)."""
 
 
 def threshold(threshold_id: str) -> Threshold:
-    """Return a threshold by id, sourced or derived.
-
-    Args:
-        threshold_id: e.g. `min-examples` or `high-volume`.
-
-    Returns:
-        The threshold.
+    """Return a threshold by id, sourced (e.g. `min-examples`) or derived (e.g. `high-volume`).
 
     Raises:
         UnknownId: No threshold has that id.
     """
-    for item in ALL_THRESHOLDS:
-        if item.id == threshold_id:
-            return item
-    raise UnknownId("threshold", threshold_id, tuple(item.id for item in ALL_THRESHOLDS))
+    return find(ALL_THRESHOLDS, "threshold", threshold_id)
