@@ -9,7 +9,8 @@ after a forced garbage collection. Material keeps past pages reachable (a
 heap snapshot on 2026-11-30 showed a media-query listener of its bundle
 reaching each past page's sidebar, and through it the page: 100 of 100 past
 forms alive after 50 cycles with Python blocked), so the loader takes apart
-a page that has left; none of the past forms may stay alive.
+a page that has left; of the past forms, at most the last view's may stay
+alive, after 10 cycles as after 50.
 Afterwards both widgets still answer, and the console is clean. Under
 MicroPython and under Pyodide.
 """
@@ -63,7 +64,7 @@ def _start(context, server):
 
 @pytest.mark.parametrize("where", ["guide_server", "pyodide_server"])
 def test_fifty_navigation_cycles_leave_the_glue_bounded(request, browser, watch, where):
-    """After 10 and after 50 cycles: the same proxies, no past form alive, and the widgets still work."""
+    """After 10 and after 50 cycles: the same proxies, no more than one view's past forms alive, widgets still work."""
     guide_server = request.getfixturevalue(where)
     context = browser.new_context()
     page, cdp = _start(context, guide_server)
@@ -79,7 +80,9 @@ def test_fifty_navigation_cycles_leave_the_glue_bounded(request, browser, watch,
     proxies_50, (forms_50, seen_50) = counts[50]
     assert 0 < proxies_10 == proxies_50, "event-handler proxies grow with page views: %r" % counts
     assert (seen_10, seen_50) == (20, 100), "one quiz form and one calculator form remembered a cycle"
-    assert forms_10 == forms_50 == 0, "past pages' forms stay alive: %r" % counts
+    # At most the last view's two forms, which the glue's widgets may hold until the next widget page (under
+    # Pyodide, until Python's garbage collector releases their proxies).
+    assert forms_10 <= 2 and forms_50 <= 2, "past pages' forms stay alive: %r" % counts
 
     # The widgets still answer: the quiz gives the scenario's result, the calculator follows a typed volume.
     page.evaluate(_FOLLOW, "quiz/")
