@@ -65,6 +65,15 @@ INTERPRETERS = {
     ),
 }
 
+LOADING = ("Loading the interactive part (Python in your browser, %s, %s). You can start now: nothing you enter "
+           "is lost.")
+"""What a widget's status line says while the interpreter starts. The page's own watchdog and the loader
+(`runtime.js`) both take it from the settings, so the line does not change length when the loader takes over
+(on a share link opened at its result, a longer line above it pushed the result down)."""
+
+DOWNLOADS = {"micropython": ("MicroPython", "about 1 MB"), "pyodide": ("Pyodide", "about 14 MB")}
+"""Each interpreter's name and roughly what a first visit downloads, for the loading line."""
+
 PRELOAD_FETCHES = {
     "micropython": ("micropython.wasm",),
     "pyodide": ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"),
@@ -352,6 +361,8 @@ def prepare(extra: "dict[str, object] | None", docs_dir: Path) -> Runtime:
         "interpreter_url": "%s/%s" % (interpreter_folder, entry),
         "files": files,
         "timeout_ms": 20000 if interpreter == "micropython" else 60000,
+        "loading": LOADING % DOWNLOADS[interpreter],
+        "loading_again": LOADING % (DOWNLOADS[interpreter][0], "already downloaded"),
         "preload": _preloads(pyscript, interpreter_folder, interpreter, entry, files),
     }
     return Runtime(interpreter, settings, copies, contents)

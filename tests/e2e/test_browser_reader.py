@@ -139,3 +139,24 @@ def test_the_decision_tables_leading_approach_is_highlighted_as_a_whole_row(size
     tfoot = "tfoot tr:has(output.live-table__leader)"
     page.locator(tfoot).scroll_into_view_if_needed()
     assert in_view(page, tfoot, whole=True)
+
+
+_LOADING_WORDS = """(() => { window.__loadingWords = [];
+  document.addEventListener("DOMContentLoaded", () => {
+    const line = document.querySelector("[data-widget] [data-widget-status]");
+    const note = () => { const text = line.textContent; const words = window.__loadingWords;
+      if (text && words[words.length - 1] !== text) words.push(text); };
+    note();
+    new MutationObserver(note).observe(line, {childList: true, characterData: true, subtree: true}); }); })();"""
+
+
+def test_a_share_links_loading_line_keeps_its_words_until_the_result(sized_page, root_server):
+    """The line the page's watchdog writes is the loader's own, so it never rewraps (and pushes the result down)."""
+    page = sized_page
+    page.add_init_script(_LOADING_WORDS)
+    page.goto(root_server.url("examples/"))
+    href = page.locator(".example__open a").nth(1).get_attribute("href")
+    page.goto(root_server.url("examples/" + href) if not href.startswith("http") else href)
+    wait_ready(page)
+    words = page.evaluate("window.__loadingWords")
+    assert len(words) == 1 and words[0].startswith("Loading the interactive part (Python in your browser"), words

@@ -33,15 +33,17 @@
 
   var BASE = new URL("../../", script.src).href;
   var settings = JSON.parse(settingsElement.textContent);
-  var NAMES = { micropython: "MicroPython", pyodide: "Pyodide" };
-  var SIZES = { micropython: "about 1 MB", pyodide: "about 14 MB" };
-  var name = NAMES[settings.interpreter] || settings.interpreter;
 
   var core = "idle"; // idle | loading | loaded | failed
   var failure = "";
   var timer = 0;
   var view = 0;
   var shown = []; // the widget roots and the main part of the page on view
+
+  // The same words as the page's watchdog wrote (both from the settings), so the line keeps its length.
+  function loadingText() {
+    return core === "loaded" ? settings.loading_again : settings.loading;
+  }
 
   function absolute(path) {
     return new URL(path, BASE).href;
@@ -252,9 +254,7 @@
     }
     widgets.forEach(function (root) {
       markLink(root);
-      setState(root, "loading", "Loading the interactive part (Python in your browser, " + name + ", " +
-        (core === "loaded" ? "already downloaded" : SIZES[settings.interpreter] || "a download") +
-        "). You can start now: nothing you enter is lost.");
+      setState(root, "loading", loadingText());
     });
     var started = performance.now();
     var thisView = view;
@@ -289,6 +289,7 @@
     // How many event-handler proxies the Python glue has made (widgets.py sets
     // it): a fixed few per interpreter, however many pages are viewed.
     proxies: 0,
+    loadingText: loadingText,
     ready: function (root) {
       setState(root, "ready", "");
       window.__widgetRuntime.timings.push(performance.now() - window.__widgetRuntime.started);
