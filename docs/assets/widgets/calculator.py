@@ -64,7 +64,6 @@ class Calculator(Widget):
         super().__init__(root)
         self.timer = None  # the pending recomputation (a `later` key)
         self.shown = None  # the inputs the figures on the page are for
-        self.invalid = ()
 
     def bind(self):
         # Events anywhere under the root reach on_input, on_change, on_reset and on_submit (most controls sit

@@ -38,7 +38,7 @@
   var failure = "";
   var timer = 0;
   var view = 0;
-  var shown = []; // the widget roots and the main part of the page on view
+  var shown = []; // the widget roots and the main part of the page on view (releasePast keeps it)
 
   // The same words as the page's watchdog wrote (both from the settings), so the line keeps its length.
   function loadingText() {
@@ -232,10 +232,8 @@
       element.replaceChildren();
     });
     shown = roots();
-  }
-
-  function main() {
-    return document.querySelector("[data-md-component=main]");
+    var main = document.querySelector("[data-md-component=main]");
+    if (main) shown.push(main);
   }
 
   function boot() {
@@ -243,10 +241,9 @@
     view += 1;
     clearTimeout(timer);
     releasePast();
-    var widgets = shown.slice();
-    if (main()) shown.push(main());
     if (!marker || marker.hasAttribute("data-widget-booted")) return;
     marker.setAttribute("data-widget-booted", "");
+    var widgets = roots();
     if (!widgets.length) return;
     if (failure) {
       failAll(failure);
